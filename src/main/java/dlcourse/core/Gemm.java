@@ -1,0 +1,381 @@
+package dlcourse.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Matrix multiplication {@code C += op(A) · op(B)} over strided operands.
+ *
+ * <p>Operands are described by an array and two strides, so a transposed view ({@code Xᵀ} in {@code dZ·Xᵀ},
+ * {@code Wᵀ} in {@code Wᵀ·dZ}) is read in place while packing and never copied into a transposed matrix.
+ * {@code C} is always a fresh row-major (m, n) array.
+ *
+ * <p>Three paths, chosen by size only (so a given product always takes the same path and gives the same bits):
+ * <ul>
+ *   <li>direct: tiny products ({@code m·n·k <= }{@link #DIRECT_MAX_MNK}) run unpacked loops with no allocation and
+ *       no threads;</li>
+ *   <li>packed: the BLIS-style loop nest — blocks of {@link #KC} × {@link #NC} of B and {@link #MC} × {@link #KC} of
+ *       A are copied into contiguous micro-panels (zero-padded), and a register-blocked micro-kernel computes an
+ *       {@link #MR} × {@link #NR} tile of C with {@code MR·NR/lanes} vector accumulators;</li>
+ *   <li>parallel packed: above {@link #PARALLEL_MIN_MNK}, C is split into disjoint column (or row) ranges aligned to
+ *       the tile size; the caller computes the first range and the common pool the others. Every entry of C is
+ *       computed by the same sequence of operations whatever the split, so results are identical for any thread
+ *       count.</li>
+ * </ul>
+ * {@link #multiplyScalar} is the scalar twin used when SIMD is off and as the benchmarks' baseline.
+ */
+final class Gemm {
+
+    private static final VectorSpecies<Double> S = Simd.SPECIES;
+    private static final int L = Simd.LANES;
+
+    /** Rows of the register tile. */
+    static final int MR = 4;
+    /** Vectors per row of the register tile. */
+    static final int NV = 3;
+    /** Columns of the register tile: {@code NV} vectors. */
+    static final int NR = NV * L;
+    /** Depth of a packed block: a B micro-panel (KC × NR) stays in L1. */
+    static final int KC = 256;
+    /** Rows of a packed A block (multiple of MR): the A block (MC × KC) stays in L2. */
+    static final int MC = 96;
+    /** Columns of a packed B block (multiple of NR): the B block (KC × NC) stays in L2. */
+    static final int NC = 120 * NR;
+
+    /**
+     * Largest {@code m·n·k} handled by the direct path. Measured on the course's tiny products: (4×2)·(2×400) and
+     * (1×2)·(2×400) are fastest unpacked; packing starts to pay off a little above 64³.
+     */
+    static final long DIRECT_MAX_MNK = 48L * 48 * 48;
+
+    /**
+     * Smallest {@code m·n·k} worth splitting across cores. Measured: below about 1.5 M multiply-adds the fork/join
+     * hand-off (tens of microseconds) costs more than the second core saves.
+     */
+    static final long PARALLEL_MIN_MNK = 1_500_000L;
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private Gemm() {
+    }
+
+    /** Per-thread packing buffers, reused across calls. */
+    private static final class Buffers {
+        final double[] packA = new double[MC * KC];
+        final double[] packB = new double[KC * NC];
+        final double[] tile = new double[MR * NR];
+    }
+
+    /**
+     * {@code C += A·B} with the path chosen by size and {@link Simd#ENABLED}.
+     *
+     * @param m rows of A and C
+     * @param n columns of B and C
+     * @param k columns of A, rows of B
+     * @param a storage of A; entry (i, p) is {@code a[i*ars + p*acs]}
+     * @param b storage of B; entry (p, j) is {@code b[p*brs + j*bcs]}
+     * @param c row-major (m, n) output, accumulated into
+     * @param threads how many threads may share the work (1 = caller only)
+     */
+    static void multiply(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs,
+                         double[] c, int threads) {
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        if (!Simd.ENABLED) {
+            multiplyScalar(m, n, k, a, ars, acs, b, brs, bcs, c);
+            return;
+        }
+        long mnk = (long) m * n * k;
+        if (mnk <= DIRECT_MAX_MNK) {
+            direct(m, n, k, a, ars, acs, b, brs, bcs, c);
+        } else if (threads > 1 && mnk >= PARALLEL_MIN_MNK) {
+            parallel(m, n, k, a, ars, acs, b, brs, bcs, c, threads);
+        } else {
+            packed(m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, n);
+        }
+    }
+
+    /** Scalar twin: the plain i-p-j loop with the same strides. */
+    static void multiplyScalar(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs,
+                               double[] c) {
+        for (int i = 0; i < m; i++) {
+            int ci = i * n;
+            for (int p = 0; p < k; p++) {
+                double aip = a[i * ars + p * acs];
+                int bp = p * brs;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j * bcs];
+                }
+            }
+        }
+    }
+
+    /** Unpacked vector loops for tiny products: no allocation, no threads. */
+    static void direct(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs, double[] c) {
+        if (bcs == 1) {
+            // rows of B are contiguous: C[i, :] += A[i, p] * B[p, :]
+            int upper = S.loopBound(n);
+            for (int i = 0; i < m; i++) {
+                int ci = i * n;
+                for (int p = 0; p < k; p++) {
+                    double aip = a[i * ars + p * acs];
+                    DoubleVector av = DoubleVector.broadcast(S, aip);
+                    int bp = p * brs;
+                    int j = 0;
+                    for (; j < upper; j += L) {
+                        DoubleVector.fromArray(S, b, bp + j).fma(av, DoubleVector.fromArray(S, c, ci + j))
+                                .intoArray(c, ci + j);
+                    }
+                    for (; j < n; j++) {
+                        c[ci + j] += aip * b[bp + j];
+                    }
+                }
+            }
+        } else if (acs == 1 && brs == 1) {
+            // B is a transposed row-major matrix: C[i, j] = row i of A · row j of B's storage
+            int upper = S.loopBound(k);
+            for (int i = 0; i < m; i++) {
+                int ai = i * ars;
+                for (int j = 0; j < n; j++) {
+                    int bj = j * bcs;
+                    DoubleVector acc = DoubleVector.zero(S);
+                    int p = 0;
+                    for (; p < upper; p += L) {
+                        acc = DoubleVector.fromArray(S, a, ai + p).fma(DoubleVector.fromArray(S, b, bj + p), acc);
+                    }
+                    double sum = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+                    for (; p < k; p++) {
+                        sum += a[ai + p] * b[bj + p];
+                    }
+                    c[i * n + j] += sum;
+                }
+            }
+        } else {
+            multiplyScalar(m, n, k, a, ars, acs, b, brs, bcs, c);
+        }
+    }
+
+    private static void parallel(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs,
+                                 double[] c, int threads) {
+        boolean splitColumns = n >= m;
+        int extent = splitColumns ? n : m;
+        int unit = splitColumns ? NR : MR;
+        int units = (extent + unit - 1) / unit;
+        int parts = Math.min(threads, units);
+        if (parts < 2) {
+            packed(m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, n);
+            return;
+        }
+        List<ForkJoinTask<?>> forked = new ArrayList<>(parts - 1);
+        int[] bounds = new int[parts + 1];
+        for (int t = 0; t <= parts; t++) {
+            bounds[t] = Math.min(extent, (int) ((long) units * t / parts) * unit);
+        }
+        for (int t = 1; t < parts; t++) {
+            int from = bounds[t];
+            int to = bounds[t + 1];
+            Runnable part = splitColumns
+                    ? () -> packed(m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, from, to)
+                    : () -> packed(m, n, k, a, ars, acs, b, brs, bcs, c, from, to, 0, n);
+            forked.add(ForkJoinPool.commonPool().submit(part));
+        }
+        if (splitColumns) {
+            packed(m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, bounds[1]);
+        } else {
+            packed(m, n, k, a, ars, acs, b, brs, bcs, c, 0, bounds[1], 0, n);
+        }
+        for (ForkJoinTask<?> task : forked) {
+            task.join();
+        }
+    }
+
+    /** The packed loop nest over the block {@code [rowFrom, rowTo) × [colFrom, colTo)} of C. */
+    static void packed(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs, double[] c,
+                       int rowFrom, int rowTo, int colFrom, int colTo) {
+        Buffers buf = BUFFERS.get();
+        for (int jc = colFrom; jc < colTo; jc += NC) {
+            int nc = Math.min(NC, colTo - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                // With few rows of C (a layer's n[l] is 1..25) each B panel is used by only a handful of
+                // micro-kernel calls, so copying it costs more than it saves: row-major B is then read in place
+                // and only the ragged last panel (or a transposed B) is packed. Many rows: pack as usual.
+                boolean inPlace = bcs == 1 && rowTo - rowFrom <= MC;
+                int fullCols = inPlace ? nc - nc % NR : 0;
+                packB(b, brs, bcs, pc, kc, jc + fullCols, nc - fullCols, buf.packB);
+                for (int ic = rowFrom; ic < rowTo; ic += MC) {
+                    int mc = Math.min(MC, rowTo - ic);
+                    packA(a, ars, acs, ic, mc, pc, kc, buf.packA);
+                    for (int jr = 0; jr < nc; jr += NR) {
+                        int nr = Math.min(NR, nc - jr);
+                        double[] pb;
+                        int pbo;
+                        int ldb;
+                        if (jr < fullCols) {
+                            pb = b;
+                            pbo = pc * brs + jc + jr;
+                            ldb = brs;
+                        } else {
+                            pb = buf.packB;
+                            pbo = ((jr - fullCols) / NR) * NR * kc;
+                            ldb = NR;
+                        }
+                        for (int ir = 0; ir < mc; ir += MR) {
+                            int mr = Math.min(MR, mc - ir);
+                            kernel(kc, buf.packA, (ir / MR) * MR * kc, pb, pbo, ldb,
+                                    c, (ic + ir) * n + jc + jr, n, mr, nr, buf.tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs A[i0 : i0+mc, p0 : p0+kc] into MR-row micro-panels, each stored p-major, zero-padded. */
+    static void packA(double[] a, int ars, int acs, int i0, int mc, int p0, int kc, double[] dst) {
+        int d = 0;
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            if (acs == 1 && mr == MR) {
+                int r0 = (i0 + ir) * ars + p0;
+                int r1 = r0 + ars;
+                int r2 = r1 + ars;
+                int r3 = r2 + ars;
+                for (int p = 0; p < kc; p++) {
+                    dst[d] = a[r0 + p];
+                    dst[d + 1] = a[r1 + p];
+                    dst[d + 2] = a[r2 + p];
+                    dst[d + 3] = a[r3 + p];
+                    d += MR;
+                }
+            } else if (ars == 1 && mr == MR) {
+                // A is a transposed view: the MR values of one p are contiguous in storage
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(a, (p0 + p) * acs + i0 + ir, dst, d, MR);
+                    d += MR;
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    for (int r = 0; r < MR; r++) {
+                        dst[d++] = r < mr ? a[(i0 + ir + r) * ars + (p0 + p) * acs] : 0.0;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs B[p0 : p0+kc, j0 : j0+nc] into NR-column micro-panels, each stored p-major, zero-padded. */
+    static void packB(double[] b, int brs, int bcs, int p0, int kc, int j0, int nc, double[] dst) {
+        int d = 0;
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            if (bcs == 1) {
+                for (int p = 0; p < kc; p++) {
+                    int src = (p0 + p) * brs + j0 + jr;
+                    System.arraycopy(b, src, dst, d, nr);
+                    for (int j = nr; j < NR; j++) {
+                        dst[d + j] = 0.0;
+                    }
+                    d += NR;
+                }
+            } else {
+                // B is a transposed view: walk each storage row contiguously, scatter into the panel
+                for (int j = 0; j < NR; j++) {
+                    if (j < nr) {
+                        int src = (j0 + jr + j) * bcs + p0 * brs;
+                        for (int p = 0; p < kc; p++) {
+                            dst[d + p * NR + j] = b[src + p * brs];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            dst[d + p * NR + j] = 0.0;
+                        }
+                    }
+                }
+                d += kc * NR;
+            }
+        }
+    }
+
+    /**
+     * The register-blocked micro-kernel: C tile (mr × nr at {@code co}) += packed A panel · B panel, where row p of
+     * the B panel starts at {@code pbo + p*ldb} (ldb = NR for a packed panel, B's row stride when read in place).
+     */
+    static void kernel(int kc, double[] pa, int pao, double[] pb, int pbo, int ldb, double[] c, int co, int ldc,
+                       int mr, int nr, double[] tile) {
+        DoubleVector c00 = DoubleVector.zero(S);
+        DoubleVector c01 = c00;
+        DoubleVector c02 = c00;
+        DoubleVector c10 = c00;
+        DoubleVector c11 = c00;
+        DoubleVector c12 = c00;
+        DoubleVector c20 = c00;
+        DoubleVector c21 = c00;
+        DoubleVector c22 = c00;
+        DoubleVector c30 = c00;
+        DoubleVector c31 = c00;
+        DoubleVector c32 = c00;
+        int ao = pao;
+        int bo = pbo;
+        for (int p = 0; p < kc; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(S, pb, bo);
+            DoubleVector b1 = DoubleVector.fromArray(S, pb, bo + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, pb, bo + 2 * L);
+            DoubleVector a0 = DoubleVector.broadcast(S, pa[ao]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            DoubleVector a1 = DoubleVector.broadcast(S, pa[ao + 1]);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            DoubleVector a2 = DoubleVector.broadcast(S, pa[ao + 2]);
+            c20 = b0.fma(a2, c20);
+            c21 = b1.fma(a2, c21);
+            c22 = b2.fma(a2, c22);
+            DoubleVector a3 = DoubleVector.broadcast(S, pa[ao + 3]);
+            c30 = b0.fma(a3, c30);
+            c31 = b1.fma(a3, c31);
+            c32 = b2.fma(a3, c32);
+            ao += MR;
+            bo += ldb;
+        }
+        if (mr == MR && nr == NR) {
+            addRow(c, co, c00, c01, c02);
+            addRow(c, co + ldc, c10, c11, c12);
+            addRow(c, co + 2 * ldc, c20, c21, c22);
+            addRow(c, co + 3 * ldc, c30, c31, c32);
+        } else {
+            c00.intoArray(tile, 0);
+            c01.intoArray(tile, L);
+            c02.intoArray(tile, 2 * L);
+            c10.intoArray(tile, NR);
+            c11.intoArray(tile, NR + L);
+            c12.intoArray(tile, NR + 2 * L);
+            c20.intoArray(tile, 2 * NR);
+            c21.intoArray(tile, 2 * NR + L);
+            c22.intoArray(tile, 2 * NR + 2 * L);
+            c30.intoArray(tile, 3 * NR);
+            c31.intoArray(tile, 3 * NR + L);
+            c32.intoArray(tile, 3 * NR + 2 * L);
+            for (int r = 0; r < mr; r++) {
+                int cr = co + r * ldc;
+                int tr = r * NR;
+                for (int j = 0; j < nr; j++) {
+                    c[cr + j] += tile[tr + j];
+                }
+            }
+        }
+    }
+
+    private static void addRow(double[] c, int off, DoubleVector v0, DoubleVector v1, DoubleVector v2) {
+        DoubleVector.fromArray(S, c, off).add(v0).intoArray(c, off);
+        DoubleVector.fromArray(S, c, off + L).add(v1).intoArray(c, off + L);
+        DoubleVector.fromArray(S, c, off + 2 * L).add(v2).intoArray(c, off + 2 * L);
+    }
+}
