@@ -86,8 +86,17 @@ final class Gemm {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
-        if (!Simd.ENABLED) {
+        if (Simd.ENABLED) {
+            multiplyVector(m, n, k, a, ars, acs, b, brs, bcs, c, threads);
+        } else {
             multiplyScalar(m, n, k, a, ars, acs, b, brs, bcs, c);
+        }
+    }
+
+    /** The vector implementation of {@link #multiply}, whatever {@link Simd#ENABLED} says. */
+    static void multiplyVector(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs,
+                               double[] c, int threads) {
+        if (m == 0 || n == 0 || k == 0) {
             return;
         }
         long mnk = (long) m * n * k;

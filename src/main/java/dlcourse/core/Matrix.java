@@ -231,16 +231,27 @@ public final class Matrix {
             throw ShapeException.dot(shape(), other.shape());
         }
         double[] out = new double[rows * other.cols];
-        product(this, other, out);
+        product(this, other, out, null, THREADS);
         return new Matrix(rows, other.cols, out, false);
     }
 
-    private static void product(Matrix a, Matrix b, double[] out) {
+    /**
+     * {@code out += a · b}, reading transposed views in place through strides.
+     *
+     * @param impl the twin to run, or {@code null} for the one {@code -Ddlcourse.simd} selects
+     */
+    static void product(Matrix a, Matrix b, double[] out, Kernels.Impl impl, int threads) {
         int ars = a.transposed ? 1 : a.cols;
         int acs = a.transposed ? a.rows : 1;
         int brs = b.transposed ? 1 : b.cols;
         int bcs = b.transposed ? b.rows : 1;
-        Gemm.multiply(a.rows, b.cols, a.cols, a.data, ars, acs, b.data, brs, bcs, out, THREADS);
+        if (impl == null) {
+            Gemm.multiply(a.rows, b.cols, a.cols, a.data, ars, acs, b.data, brs, bcs, out, threads);
+        } else if (impl == Kernels.Impl.SCALAR) {
+            Gemm.multiplyScalar(a.rows, b.cols, a.cols, a.data, ars, acs, b.data, brs, bcs, out);
+        } else {
+            Gemm.multiplyVector(a.rows, b.cols, a.cols, a.data, ars, acs, b.data, brs, bcs, out, threads);
+        }
     }
 
     /**
@@ -254,6 +265,11 @@ public final class Matrix {
      * @throws ShapeException if the shapes do not fit, in numpy's words
      */
     public static Matrix linear(Matrix w, Matrix a, Matrix b) {
+        return linear(w, a, b, null, THREADS);
+    }
+
+    /** {@link #linear(Matrix, Matrix, Matrix)} with the twin and thread count chosen (see {@link Kernels}). */
+    static Matrix linear(Matrix w, Matrix a, Matrix b, Kernels.Impl impl, int threads) {
         if (w.cols != a.rows) {
             throw ShapeException.dot(w.shape(), a.shape());
         }
@@ -266,7 +282,7 @@ public final class Matrix {
         for (int i = 0; i < w.rows; i++) {
             Arrays.fill(out, i * m, (i + 1) * m, bias[i]);
         }
-        product(w, a, out);
+        product(w, a, out, impl, threads);
         return new Matrix(w.rows, m, out, false);
     }
 
