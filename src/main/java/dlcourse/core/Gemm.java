@@ -16,8 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Three paths, chosen by size only (so a given product always takes the same path and gives the same bits):
  * <ul>
- *   <li>direct: tiny products ({@code m·n·k <= }{@link #DIRECT_MAX_MNK}) run unpacked loops with no allocation and
- *       no threads;</li>
+ *   <li>direct: tiny products ({@code m·n·k <= }{@link #DIRECT_MAX_MNK}) and matrix-vector products (m = 1 or
+ *       n = 1) run unpacked vector loops with no allocation and no threads;</li>
  *   <li>packed: the BLIS-style loop nest — blocks of {@link #KC} × {@link #NC} of B and {@link #MC} × {@link #KC} of
  *       A are copied into contiguous micro-panels (zero-padded), and a register-blocked micro-kernel computes an
  *       {@link #MR} × {@link #NR} tile of C with {@code MR·NR/lanes} vector accumulators;</li>
@@ -100,7 +100,9 @@ final class Gemm {
             return;
         }
         long mnk = (long) m * n * k;
-        if (mnk <= DIRECT_MAX_MNK) {
+        if (mnk <= DIRECT_MAX_MNK || m == 1 || n == 1) {
+            // tiny products, and matrix-vector products (wᵀ·X, X·dZᵀ in logistic regression), which a register
+            // tile of MR × NR would mostly pad with zeros: stream the operands once instead
             direct(m, n, k, a, ars, acs, b, brs, bcs, c);
         } else if (threads > 1 && mnk >= PARALLEL_MIN_MNK) {
             parallel(m, n, k, a, ars, acs, b, brs, bcs, c, threads);

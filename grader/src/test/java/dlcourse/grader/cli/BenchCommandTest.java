@@ -9,10 +9,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class BenchCommandTest {
+
+    /** One quick run on the tiny planar product, shared by the tests that read its table (it takes seconds). */
+    private static Run quickTiny;
+
+    @BeforeAll
+    static void runQuickOnTheTinyShape() {
+        quickTiny = bench("--quick", "--shape", "4x2x400");
+    }
 
     /** Runs {@code bench} with the given arguments; returns the exit code and what it printed. */
     private record Run(int exitCode, String out, String err) {
@@ -46,7 +55,7 @@ class BenchCommandTest {
     void quick_run_on_the_tiny_shape_prints_gflops_for_one_and_two_threads_and_the_scalar_twin() {
         // given the quick mode and only the planar product (4x2)(2x400)
         // when
-        Run run = bench("--quick", "--shape", "4x2x400");
+        Run run = quickTiny;
 
         // then
         assertEquals(0, run.exitCode(), () -> "exit code; stderr:\n" + run.err() + "\nstdout:\n" + run.out());
@@ -72,7 +81,7 @@ class BenchCommandTest {
     @Test
     void quick_run_prints_only_the_selected_shape_and_every_activation() {
         // when
-        Run run = bench("--quick", "--shape", "4x2x400");
+        Run run = quickTiny;
 
         // then
         for (String other : List.of("W1X", "dZXt", "WtdZ", "7x20x209", "SIGNS", "1024")) {

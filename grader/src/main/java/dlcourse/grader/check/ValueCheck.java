@@ -1,0 +1,90 @@
+package dlcourse.grader.check;
+
+import dlcourse.grader.fixture.FixtureCase;
+import dlcourse.grader.fixture.Probe;
+import dlcourse.grader.fixture.Values;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The value and shape checks of a fixture case: run the student's function on the stored inputs and compare every
+ * named output with the reference, diagnosing known mistakes from their stored outputs.
+ */
+public final class ValueCheck {
+
+    private ValueCheck() {
+    }
+
+    /**
+     * Compares all outputs; on the first difference, fails with the recognised mistake if the student's outputs
+     * equal a variant's.
+     *
+     * @param mistakes mistake id → description
+     */
+    public static <T> Verdict values(Probe<T> probe, FixtureCase fixture, T implementation,
+                                     Map<String, String> mistakes) throws Exception {
+        Map<String, Object> got = call(probe, fixture, implementation);
+        Tolerance tolerance = Tolerance.named(fixture.tolerance());
+        for (var output : fixture.outputs().entrySet()) {
+            Object expected = Values.decode(output.getValue());
+            Optional<Verdict.Failed> failure = Comparison.compare(output.getKey(), expected, got.get(output.getKey()),
+                    tolerance, probe.hints().get(output.getKey()), null);
+            if (failure.isPresent()) {
+                String diagnosis = diagnose(fixture, got, tolerance, mistakes);
+                Verdict.Failed f = failure.get();
+                throw new CheckFailure(new Verdict.Failed(f.message(), diagnosis, f.detail()));
+            }
+        }
+        return new Verdict.Passed(probe.function() + " returns the expected " + String.join(", ",
+                fixture.outputs().keySet()) + " on " + fixture.name() + ".");
+    }
+
+    /** Compares only the shapes of the matrix outputs (and the presence of the others). */
+    public static <T> Verdict shapes(Probe<T> probe, FixtureCase fixture, T implementation) throws Exception {
+        Map<String, Object> got = call(probe, fixture, implementation);
+        for (var output : fixture.outputs().entrySet()) {
+            Object expected = Values.decode(output.getValue());
+            Object value = got.get(output.getKey());
+            if (value == null) {
+                throw new CheckFailure(Feedback.returnedNull(probe.function(), output.getKey()));
+            }
+            if (expected instanceof dlcourse.core.Matrix e) {
+                if (!(value instanceof dlcourse.core.Matrix g)) {
+                    throw new CheckFailure(output.getKey() + " should be a matrix but was " + value);
+                }
+                if (!e.shape().equals(g.shape())) {
+                    Optional<Verdict.Failed> f = Comparison.compare(output.getKey(), e, g, Tolerance.EXACT, null,
+                            null);
+                    throw new CheckFailure(f.orElseThrow());
+                }
+            }
+        }
+        return new Verdict.Passed("every output of " + probe.function() + " has the expected shape.");
+    }
+
+    private static <T> Map<String, Object> call(Probe<T> probe, FixtureCase fixture, T implementation)
+            throws Exception {
+        Map<String, Object> got = probe.call().apply(implementation, fixture);
+        if (got == null) {
+            throw new CheckFailure(Feedback.returnedNull(probe.function(), null));
+        }
+        return got;
+    }
+
+    private static String diagnose(FixtureCase fixture, Map<String, Object> got, Tolerance tolerance,
+                                   Map<String, String> mistakes) {
+        for (FixtureCase.VariantOutput variant : fixture.variants()) {
+            boolean all = !variant.outputs().isEmpty();
+            for (var output : variant.outputs().entrySet()) {
+                if (!Comparison.matches(Values.decode(output.getValue()), got.get(output.getKey()), tolerance)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all && mistakes.containsKey(variant.id())) {
+                return Feedback.diagnosis(mistakes.get(variant.id()));
+            }
+        }
+        return null;
+    }
+}

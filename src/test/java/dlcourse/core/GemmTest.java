@@ -1,0 +1,379 @@
+package dlcourse.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link Gemm}: every path ({@code direct}, {@code packed}, {@code multiply} with one and two threads) computes
+ * {@code C += A·B} for strided operands, normal or transposed views, on awkward and on course shapes, within the
+ * rounding bound of the scalar twin {@link Gemm#multiplyScalar}; the parallel split is bit-for-bit deterministic.
+ */
+class GemmTest {
+
+    /** Seed of the random operands. */
+    private static final long SEED = 777L;
+
+    /** Machine epsilon, 2⁻⁵². */
+    private static final double EPS = Math.ulp(1.0);
+
+    /**
+     * Extra roundings beyond the k products of an entry: the initial C, the partial sums of the KC blocks and the
+     * final add of the register tile into C. The tolerance of entry (i, j) is
+     * {@code (k + EXTRA_ROUNDINGS) · eps · (|c0| + sum_p |a_ip b_pj|)}: each of two summation orders is within
+     * {@code (k + 1) · eps/2} of the exact sum (Higham's γ bound), so the two are within twice that.
+     */
+    private static final int EXTRA_ROUNDINGS = 2;
+
+    /** Sizes chosen around the register tile (MR = 4 rows, NR = 3 vectors), the vector length and the KC block. */
+    private static final int[] AWKWARD = {1, 3, 4, 5, 7, 8, 9, 23, 24, 25, 31, 97, 257};
+
+    // ---------------------------------------------------------------- operands
+
+    /**
+     * One operand, a logical (rows, cols) matrix stored either row-major (row stride cols, column stride 1) or as
+     * the transposed view of a row-major (cols, rows) matrix (row stride 1, column stride rows).
+     */
+    record Operand(int rows, int cols, boolean transposed, double[] data) {
+
+        static Operand random(int rows, int cols, boolean transposed, SplittableRandom rnd) {
+            double[] d = new double[rows * cols];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = rnd.nextDouble(-1.0, 1.0);
+            }
+            return new Operand(rows, cols, transposed, d);
+        }
+
+        int rowStride() {
+            return transposed ? 1 : cols;
+        }
+
+        int colStride() {
+            return transposed ? rows : 1;
+        }
+
+        double get(int i, int j) {
+            return data[i * rowStride() + j * colStride()];
+        }
+
+        Operand abs() {
+            double[] d = data.clone();
+            for (int i = 0; i < d.length; i++) {
+                d[i] = Math.abs(d[i]);
+            }
+            return new Operand(rows, cols, transposed, d);
+        }
+
+        String layout() {
+            return transposed ? "view of (" + cols + "x" + rows + ")ᵀ" : "row-major";
+        }
+    }
+
+    /** One implementation of {@code C += A·B}. */
+    @FunctionalInterface
+    interface Path {
+        void run(int m, int n, int k, Operand a, Operand b, double[] c);
+    }
+
+    private static final Path DIRECT = (m, n, k, a, b, c) -> Gemm.direct(m, n, k, a.data(), a.rowStride(),
+            a.colStride(), b.data(), b.rowStride(), b.colStride(), c);
+    private static final Path PACKED = (m, n, k, a, b, c) -> Gemm.packed(m, n, k, a.data(), a.rowStride(),
+            a.colStride(), b.data(), b.rowStride(), b.colStride(), c, 0, m, 0, n);
+    private static final Path ONE_THREAD = threads(1);
+    private static final Path TWO_THREADS = threads(2);
+    private static final Path SCALAR = (m, n, k, a, b, c) -> Gemm.multiplyScalar(m, n, k, a.data(), a.rowStride(),
+            a.colStride(), b.data(), b.rowStride(), b.colStride(), c);
+
+    private static Path threads(int threads) {
+        return (m, n, k, a, b, c) -> Gemm.multiply(m, n, k, a.data(), a.rowStride(), a.colStride(), b.data(),
+                b.rowStride(), b.colStride(), c, threads);
+    }
+
+    private static double[] initialC(int m, int n, SplittableRandom rnd) {
+        double[] c = new double[m * n];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = rnd.nextDouble(-1.0, 1.0);
+        }
+        return c;
+    }
+
+    /**
+     * Runs {@code path} on a copy of {@code c0} and checks every entry against the scalar twin's result within the
+     * rounding bound described at {@link #EXTRA_ROUNDINGS}.
+     */
+    private static void assertPathAgrees(String name, Path path, int m, int n, int k, Operand a, Operand b,
+                                         double[] c0, double[] reference, double[] bound) {
+        double[] c = c0.clone();
+        path.run(m, n, k, a, b, c);
+        double factor = (k + EXTRA_ROUNDINGS) * EPS;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int at = i * n + j;
+                double tol = factor * bound[at];
+                if (!(Math.abs(c[at] - reference[at]) <= tol)) {
+                    fail(name + " (" + m + "x" + k + ")·(" + k + "x" + n + "), A " + a.layout() + ", B " + b.layout()
+                            + ": entry [" + i + ", " + j + "] expected " + reference[at] + " but was " + c[at]
+                            + " (|diff| " + Math.abs(c[at] - reference[at]) + " > " + tol + ")");
+                }
+            }
+        }
+    }
+
+    /** Checks all paths for one product; {@code withDirect} false skips the path meant for tiny products. */
+    private static void assertAllPathsAgree(int m, int n, int k, boolean aTransposed, boolean bTransposed,
+                                            boolean withDirect) {
+        SplittableRandom rnd = new SplittableRandom(SEED ^ (m * 31L + n) * 31L + k);
+        Operand a = Operand.random(m, k, aTransposed, rnd);
+        Operand b = Operand.random(k, n, bTransposed, rnd);
+        double[] c0 = initialC(m, n, rnd);
+
+        double[] reference = c0.clone();
+        SCALAR.run(m, n, k, a, b, reference);
+        double[] bound = new double[m * n];
+        for (int i = 0; i < bound.length; i++) {
+            bound[i] = Math.abs(c0[i]);
+        }
+        SCALAR.run(m, n, k, a.abs(), b.abs(), bound);
+
+        if (withDirect) {
+            assertPathAgrees("direct", DIRECT, m, n, k, a, b, c0, reference, bound);
+        }
+        assertPathAgrees("packed", PACKED, m, n, k, a, b, c0, reference, bound);
+        assertPathAgrees("multiply, 1 thread", ONE_THREAD, m, n, k, a, b, c0, reference, bound);
+        assertPathAgrees("multiply, 2 threads", TWO_THREADS, m, n, k, a, b, c0, reference, bound);
+    }
+
+    // ---------------------------------------------------------------- shapes
+
+    /**
+     * A covering set of (m, n, k): every awkward size in each position beside small partners, the small ones
+     * cubed, three-way mixes around the tile sizes, and products above the direct and parallel limits.
+     */
+    static List<int[]> awkwardShapes() {
+        Set<List<Integer>> shapes = new LinkedHashSet<>();
+        for (int v : AWKWARD) {
+            shapes.add(List.of(v, 5, 7));
+            shapes.add(List.of(7, v, 5));
+            shapes.add(List.of(5, 7, v));
+            if (v <= 31) {
+                shapes.add(List.of(v, v, v));
+            }
+        }
+        shapes.add(List.of(23, 24, 25));
+        shapes.add(List.of(24, 25, 23));
+        shapes.add(List.of(25, 23, 24));
+        shapes.add(List.of(31, 97, 8));
+        shapes.add(List.of(97, 31, 9));
+        shapes.add(List.of(8, 9, 257));
+        shapes.add(List.of(257, 3, 4));
+        shapes.add(List.of(3, 257, 4));
+        shapes.add(List.of(97, 25, 257)); // packed, k > KC
+        shapes.add(List.of(257, 24, 31)); // packed, m > MC
+        shapes.add(List.of(5, 3001, 9)); // packed, n > NC
+        shapes.add(List.of(97, 97, 257)); // parallel, split along columns
+        shapes.add(List.of(257, 31, 257)); // parallel, split along rows
+        List<int[]> out = new ArrayList<>();
+        for (List<Integer> s : shapes) {
+            out.add(new int[] {s.get(0), s.get(1), s.get(2)});
+        }
+        return out;
+    }
+
+    static Stream<Arguments> awkwardCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int[] s : awkwardShapes()) {
+            for (boolean at : new boolean[] {false, true}) {
+                for (boolean bt : new boolean[] {false, true}) {
+                    cases.add(Arguments.of(s[0], s[1], s[2], at, bt));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "({0}x{2})·({2}x{1}), Aᵀ view {3}, Bᵀ view {4}")
+    @MethodSource("awkwardCases")
+    void every_path_agrees_with_the_scalar_twin_on_awkward_shapes(int m, int n, int k, boolean aTransposed,
+                                                                  boolean bTransposed) {
+        assertAllPathsAgree(m, n, k, aTransposed, bTransposed, true);
+    }
+
+    /** The course's products: (W, A) shapes of forward steps, and the transposed operands of backward steps. */
+    static Stream<Arguments> courseCases() {
+        int[][] shapes = {
+            {7, 209, 20},    // (7x20)·(20x209): a hidden layer of the deep network
+            {4, 400, 2},     // (4x2)·(2x400): the planar data set's hidden layer
+            {1, 209, 7},     // (1x7)·(7x209): the output layer
+            {1000, 209, 20}, // Wᵀ·dZ with W (20x1000)
+            {20, 300, 209},  // dZ·Xᵀ with X (300x209)
+        };
+        List<Arguments> cases = new ArrayList<>();
+        for (int[] s : shapes) {
+            for (boolean at : new boolean[] {false, true}) {
+                for (boolean bt : new boolean[] {false, true}) {
+                    cases.add(Arguments.of(s[0], s[1], s[2], at, bt));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "({0}x{2})·({2}x{1}), Aᵀ view {3}, Bᵀ view {4}")
+    @MethodSource("courseCases")
+    void every_path_agrees_with_the_scalar_twin_on_course_shapes(int m, int n, int k, boolean aTransposed,
+                                                                 boolean bTransposed) {
+        assertAllPathsAgree(m, n, k, aTransposed, bTransposed, true);
+    }
+
+    @Test
+    void the_first_layer_of_the_cat_classifier_agrees_with_the_scalar_twin() {
+        // W1 (20x12288) · X (12288x209): k spans 48 KC blocks; the direct path is not meant for this size
+        assertAllPathsAgree(20, 209, 12288, false, false, false);
+    }
+
+    @Test
+    void the_backward_products_read_their_transposed_operands_in_place() {
+        // Wᵀ·dZ: W (20x1000) seen through its transpose; dZ·Xᵀ: X (300x209) seen through its transpose
+        assertAllPathsAgree(1000, 209, 20, true, false, true);
+        assertAllPathsAgree(20, 300, 209, false, true, true);
+    }
+
+    @ParameterizedTest(name = "Aᵀ view {0}, Bᵀ view {1}")
+    @MethodSource("layouts")
+    void multiplyScalar_is_the_textbook_triple_loop(boolean aTransposed, boolean bTransposed) {
+        int m = 9;
+        int n = 7;
+        int k = 5;
+        SplittableRandom rnd = new SplittableRandom(SEED);
+        Operand a = Operand.random(m, k, aTransposed, rnd);
+        Operand b = Operand.random(k, n, bTransposed, rnd);
+        double[] c0 = initialC(m, n, rnd);
+        double[] expected = c0.clone();
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    expected[i * n + j] += a.get(i, p) * b.get(p, j);
+                }
+            }
+        }
+
+        double[] c = c0.clone();
+        SCALAR.run(m, n, k, a, b, c);
+
+        assertArrayEquals(expected, c);
+    }
+
+    static Stream<Arguments> layouts() {
+        return Stream.of(Arguments.of(false, false), Arguments.of(true, false), Arguments.of(false, true),
+                Arguments.of(true, true));
+    }
+
+    // ---------------------------------------------------------------- accumulation and empty dimensions
+
+    @Test
+    void every_path_adds_into_c_rather_than_overwriting_it() {
+        // A = [[1, 2], [3, 4]], B = I, C = 10: C += A·B gives A + 10
+        Operand a = new Operand(2, 2, false, new double[] {1, 2, 3, 4});
+        Operand b = new Operand(2, 2, false, new double[] {1, 0, 0, 1});
+        double[] expected = {11, 12, 13, 14};
+        for (Path path : List.of(DIRECT, PACKED, ONE_THREAD, TWO_THREADS, SCALAR)) {
+            double[] c = {10, 10, 10, 10};
+
+            path.run(2, 2, 2, a, b, c);
+
+            assertArrayEquals(expected, c);
+        }
+    }
+
+    @Test
+    void an_empty_dimension_leaves_c_untouched() {
+        double[] c0 = {1, 2, 3, 4, 5, 6};
+        int[][] shapes = {{2, 3, 0}, {0, 3, 4}, {2, 0, 4}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            Operand a = new Operand(m, k, false, new double[m * k]);
+            Operand b = new Operand(k, n, false, new double[k * n]);
+            for (Path path : List.of(DIRECT, PACKED, ONE_THREAD, TWO_THREADS, SCALAR)) {
+                double[] c = c0.clone();
+
+                path.run(m, n, k, a, b, c);
+
+                assertArrayEquals(c0, c, "m=" + m + " n=" + n + " k=" + k);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- determinism of the parallel split
+
+    /** (m, n, k) above the parallel limit: split along columns (n >= m) and along rows (m > n). */
+    static Stream<Arguments> parallelCases() {
+        List<Arguments> cases = new ArrayList<>();
+        int[][] shapes = {
+            {64, 300, 100},  // columns
+            {300, 64, 100},  // rows, each part still more than MC rows
+            {150, 40, 257},  // rows, each part at most MC rows (B read in place there, packed when unsplit)
+            {20, 209, 400},  // columns, few rows
+        };
+        for (int[] s : shapes) {
+            for (boolean at : new boolean[] {false, true}) {
+                for (boolean bt : new boolean[] {false, true}) {
+                    cases.add(Arguments.of(s[0], s[1], s[2], at, bt));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "({0}x{2})·({2}x{1}), Aᵀ view {3}, Bᵀ view {4}")
+    @MethodSource("parallelCases")
+    void results_are_bit_identical_for_one_two_and_three_threads(int m, int n, int k, boolean aTransposed,
+                                                                 boolean bTransposed) {
+        assertTrue((long) m * n * k >= Gemm.PARALLEL_MIN_MNK, "shape too small to take the parallel path");
+        int extent = n >= m ? n : m;
+        int unit = n >= m ? Gemm.NR : Gemm.MR;
+        assertTrue((extent + unit - 1) / unit >= 3, "too few tiles to split three ways");
+        SplittableRandom rnd = new SplittableRandom(SEED + m + n + k);
+        Operand a = Operand.random(m, k, aTransposed, rnd);
+        Operand b = Operand.random(k, n, bTransposed, rnd);
+        double[] c0 = initialC(m, n, rnd);
+
+        double[] unsplit = c0.clone();
+        PACKED.run(m, n, k, a, b, unsplit);
+        double[] one = c0.clone();
+        ONE_THREAD.run(m, n, k, a, b, one);
+        double[] two = c0.clone();
+        TWO_THREADS.run(m, n, k, a, b, two);
+        double[] three = c0.clone();
+        threads(3).run(m, n, k, a, b, three);
+
+        if (Simd.ENABLED) {
+            // with -Ddlcourse.simd=false, multiply runs the scalar twin instead of the packed path
+            assertArrayEquals(unsplit, one, "1 thread vs the unsplit packed path");
+        }
+        assertArrayEquals(one, two, "1 vs 2 threads");
+        assertArrayEquals(one, three, "1 vs 3 threads");
+    }
+
+    @Test
+    void the_tile_constants_are_consistent() {
+        // the packing and the parallel split rely on these relations
+        assertEquals(Gemm.NV * Simd.LANES, Gemm.NR);
+        assertEquals(0, Gemm.MC % Gemm.MR);
+        assertEquals(0, Gemm.NC % Gemm.NR);
+        assertTrue(Gemm.DIRECT_MAX_MNK < Gemm.PARALLEL_MIN_MNK);
+    }
+}
