@@ -83,6 +83,8 @@ public class ElementwiseBenchmark {
         Matrix a;
         Matrix b;
         int threads;
+        /** The product's flops in units of 10⁹ (the bias adds, m·n, are left out). */
+        double gigaFlops;
 
         /** Builds W, A, b and checks that the fused and unfused forms agree. */
         @Setup(Level.Trial)
@@ -92,6 +94,7 @@ public class ElementwiseBenchmark {
             a = shape.right(shape.rightStorage(random));
             b = random.uniform(-1, 1, shape.m(), 1);
             threads = Kernels.defaultThreads();
+            gigaFlops = shape.flops() / 1e9;
             Agreement.normwise("ElementwiseBenchmark linear " + shape + ": fused vs dot then add",
                     Kernels.dot(w, a, Impl.SCALAR, 1).add(b).toArray(),
                     Kernels.linear(w, a, b, Impl.VECTOR, threads).toArray());
@@ -157,13 +160,15 @@ public class ElementwiseBenchmark {
 
     /** The fused linear step: b broadcast into the output, W·A accumulated into it. */
     @Benchmark
-    public Matrix linearFused(Linear s) {
+    public Matrix linearFused(Linear s, GflopCounter counter) {
+        counter.gflops += s.gigaFlops;
         return Kernels.linear(s.w, s.a, s.b, Impl.VECTOR, s.threads);
     }
 
     /** The unfused form: {@code W.dot(A)} then {@code + b}, one temporary and a second pass. */
     @Benchmark
-    public Matrix linearUnfused(Linear s) {
+    public Matrix linearUnfused(Linear s, GflopCounter counter) {
+        counter.gflops += s.gigaFlops;
         return Kernels.dot(s.w, s.a, Impl.VECTOR, s.threads).add(s.b);
     }
 

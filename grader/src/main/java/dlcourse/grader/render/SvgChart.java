@@ -2,6 +2,7 @@ package dlcourse.grader.render;
 
 import java.awt.Rectangle;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.svg.MeetOrSlice;
 import org.jfree.svg.PreserveAspectRatio;
 import org.jfree.svg.SVGGraphics2D;
@@ -18,6 +19,9 @@ final class SvgChart {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // The workaround draws rotated labels (a y axis's title) through TextLayout, which reaches the SVG as glyph
+        // outlines: unreadable to screen readers and search. Drawn directly they stay <text>.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     private SvgChart() {

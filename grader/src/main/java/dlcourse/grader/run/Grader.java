@@ -34,43 +34,90 @@ public final class Grader {
         this.sets = Set.copyOf(sets);
     }
 
-    /** One graded check: the catalog entry and its result row. */
-    public record Graded(Check<?> check, CheckResult result) {
-    }
-
     /**
-     * Grades one assignment.
+     * Grades one assignment, check after check.
      *
      * @param loader   loads the implementation class
-     * @param listener told about every check as it finishes (for progress output and the JUnit bridge)
+     * @param listener told about every check as it finishes (for progress output)
      */
-    public <T> AssignmentResult grade(Assignment<T> assignment, ClassLoader loader, BiConsumer<Check<?>, CheckResult> listener) {
-        List<Check<T>> checks = assignment.checks(fixtures, sets);
-        CheckRunner runner = new CheckRunner(name -> name.startsWith(assignment.studentPackage()));
-        List<CheckResult> rows = new ArrayList<>();
+    public <T> AssignmentResult grade(Assignment<T> assignment, ClassLoader loader,
+                                      BiConsumer<Check<?>, CheckResult> listener) {
+        Session<T> session = start(assignment, loader);
+        for (Check<T> check : session.checks()) {
+            listener.accept(check, session.run(check));
+        }
+        return session.result();
+    }
+
+    /** Prepares the grading of one assignment: loads the class and builds the catalog, runs nothing yet. */
+    public <T> Session<T> start(Assignment<T> assignment, ClassLoader loader) {
         CheckContext<T> context = null;
-        String loadProblem = null;
+        String problem = null;
         try {
             Class<? extends T> type = loader.loadClass(assignment.implementationClassName())
                     .asSubclass(assignment.contract());
-            Supplier<T> instances = () -> newInstance(type);
-            context = new CheckContext<>(instances, type);
+            context = new CheckContext<>(() -> newInstance(type), type);
         } catch (ClassNotFoundException | ClassCastException e) {
-            loadProblem = assignment.implementationClassName() + " is missing or does not implement "
+            problem = assignment.implementationClassName() + " is missing or does not implement "
                     + assignment.contract().getSimpleName() + " (" + e.getMessage() + ")";
         }
-        for (Check<T> check : checks) {
+        return new Session<>(assignment, assignment.checks(fixtures, sets), context, problem);
+    }
+
+    /** Prepares the grading of given instances (tests of the grader grade deliberately broken variants). */
+    public <T> Session<T> start(Assignment<T> assignment, Supplier<? extends T> instances, Class<? extends T> type) {
+        return new Session<>(assignment, assignment.checks(fixtures, sets), new CheckContext<>(instances, type), null);
+    }
+
+    /**
+     * The grading of one assignment in progress: its catalog, and the rows of the checks run so far. Used
+     * directly by the JUnit bridge, which runs each check inside its own dynamic test.
+     *
+     * @param <T> the contract type
+     */
+    public static final class Session<T> {
+        private final Assignment<T> assignment;
+        private final List<Check<T>> checks;
+        private final CheckRunner runner;
+        private final List<CheckResult> rows = new ArrayList<>();
+        private final CheckContext<T> context;
+        private final String loadProblem;
+
+        Session(Assignment<T> assignment, List<Check<T>> checks, CheckContext<T> context, String loadProblem) {
+            this.assignment = assignment;
+            this.checks = List.copyOf(checks);
+            this.runner = new CheckRunner(name -> name.startsWith(assignment.studentPackage()));
+            this.context = context;
+            this.loadProblem = loadProblem;
+        }
+
+        /** The assignment being graded. */
+        public Assignment<T> assignment() {
+            return assignment;
+        }
+
+        /** The catalog, in order. */
+        public List<Check<T>> checks() {
+            return checks;
+        }
+
+        /** Runs one check of the catalog and records its row. */
+        public synchronized CheckResult run(Check<T> check) {
             CheckRunner.Outcome outcome = context == null
                     ? new CheckRunner.Outcome(new Verdict.Failed(loadProblem), 0)
                     : runner.run(check, context);
-            CheckResult row = row(assignment, check, outcome);
+            CheckResult row = row(check, outcome);
             rows.add(row);
-            listener.accept(check, row);
+            return row;
         }
-        double score = rows.stream().mapToDouble(CheckResult::points).sum();
-        double max = rows.stream().mapToDouble(CheckResult::maxPoints).sum();
-        return new AssignmentResult(assignment.id(), assignment.title(), score, max, rows,
-                context == null ? List.of() : context.curves());
+
+        /** The assignment's result over the checks run so far. */
+        public synchronized AssignmentResult result() {
+            double score = rows.stream().mapToDouble(CheckResult::points).sum();
+            double max = rows.stream().mapToDouble(CheckResult::maxPoints).sum();
+            return new AssignmentResult(assignment.id(), assignment.title(), score, max, rows,
+                    context == null ? List.of() : context.curves());
+        }
     }
 
     private static <T> T newInstance(Class<? extends T> type) {
@@ -91,7 +138,7 @@ public final class Grader {
         }
     }
 
-    private static CheckResult row(Assignment<?> assignment, Check<?> check, CheckRunner.Outcome outcome) {
+    private static CheckResult row(Check<?> check, CheckRunner.Outcome outcome) {
         Verdict verdict = outcome.verdict();
         String diagnosis = null;
         Detail detail = null;

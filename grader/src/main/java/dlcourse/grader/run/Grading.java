@@ -60,7 +60,17 @@ public final class Grading {
         for (Assignment<?> assignment : Course.assignments()) {
             results.add(grader.grade(assignment, loader, listener));
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        return report(subject, implementation, sets, results, (System.nanoTime() - start) / 1_000_000, started);
+    }
+
+    /** Assembles a report with its provenance from graded assignments. */
+    public static Report report(String subject, String implementation, Set<Visibility> sets,
+                                List<AssignmentResult> results, long millis) {
+        return report(subject, implementation, sets, results, millis, Instant.now().minusMillis(millis));
+    }
+
+    private static Report report(String subject, String implementation, Set<Visibility> sets,
+                                 List<AssignmentResult> results, long millis, Instant started) {
         Provenance provenance = new Provenance(version(), gitCommit(), Runtime.version() + " ("
                 + System.getProperty("java.vendor") + ")", Kernels.simdEnabled(), seeds(),
                 sets.contains(Visibility.HIDDEN) ? "public+hidden" : "public", implementation, started.toString(),

@@ -24,7 +24,7 @@ final class JavaLexer {
         LITERAL,
         /** A {@code //} comment up to (not including) the end of its line. */
         LINE_COMMENT,
-        /** A {@code /* ... *}{@code /} comment, Javadoc included. */
+        /** A block comment, Javadoc included. */
         BLOCK_COMMENT,
         /** One punctuation or operator character. */
         PUNCT

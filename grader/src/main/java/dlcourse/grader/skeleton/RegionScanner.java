@@ -7,17 +7,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Finds the answer regions of one solution file and the method each sits in, and rejects every layout whose
  * skeleton would not compile or would lose code.
  *
- * <p>It follows the braces of the file and classifies each block from the tokens before its {@code {}: a type
- * body, a named method or constructor body, a nameless body (initializer, field initializer), an array
- * initializer, or a statement block. That is all the structure the generator needs; it does not parse
- * expressions. Lines are 0-based here and 1-based in messages.
+ * <p>It follows the braces of the file and classifies each block from the tokens before its opening brace (read
+ * by {@link Declarations}): a type body, a named method or constructor body, a nameless body (initializer, field
+ * initializer), an array initializer, or a statement block. That is all the structure the generator needs; it
+ * does not parse expressions. Lines are 0-based here and 1-based in messages.
  */
 final class RegionScanner {
 
@@ -25,9 +24,6 @@ final class RegionScanner {
     private static final Pattern MARKER = Pattern.compile("//\\s*(BEGIN|END) SOLUTION\\s*");
     /** Anything that looks like an attempt at a marker, so a typo fails loudly instead of leaking an answer. */
     private static final Pattern MARKER_LIKE = Pattern.compile("(?i)\\b(BEGIN|END)[ _-]?SOLUTION\\b");
-    private static final Set<String> TYPE_KEYWORDS = Set.of("class", "interface", "enum");
-    private static final Set<String> NOT_METHOD_NAMES = Set.of("if", "for", "while", "switch", "catch",
-            "synchronized", "try", "return", "new", "super", "this");
 
     /**
      * A type declaration, enough to find its contract.
@@ -275,21 +271,21 @@ final class RegionScanner {
         if (prev != null && (prev.is("(") || prev.is(",") || prev.is("=") || prev.is("]")
                 || (prev.is("{") && parent != null && parent.kind == BlockKind.ARRAY))) {
             block = new Block(BlockKind.ARRAY, brace.line());
-        } else if (prev != null && prev.is(")") && isAnonymousClass(at - 1)) {
+        } else if (prev != null && prev.is(")") && Declarations.endsAnonymousClass(code, at - 1)) {
             block = typeBlock(brace, "(anonymous)", List.of());
         } else if (parent == null) {
             block = declaredType(brace, header);
         } else if (parent.kind == BlockKind.TYPE) {
             if (parent.inEnumConstants) {
                 block = typeBlock(brace, header.isEmpty() ? "(enum constant)" : header.get(0).text(), List.of());
-            } else if (declaresType(header)) {
+            } else if (Declarations.declaresType(header)) {
                 block = declaredType(brace, header);
-            } else if (indexAtDepthZero(header, "=") >= 0) {
+            } else if (Declarations.indexAtDepthZero(header, "=") >= 0) {
                 block = new Block(BlockKind.NAMELESS, brace.line());
             } else {
                 block = methodOrNameless(brace, header, parent);
             }
-        } else if (declaresType(header)) {
+        } else if (Declarations.declaresType(header)) {
             block = declaredType(brace, header);
         } else {
             block = new Block(BlockKind.STATEMENTS, brace.line());
@@ -300,172 +296,30 @@ final class RegionScanner {
         }
     }
 
-    /** Whether the {@code )} at {@code close} ends {@code new Type<...>(...)}. */
-    private boolean isAnonymousClass(int close) {
-        int k = matchBackward(code, close, "(", ")") - 1;
-        if (k >= 0 && code.get(k).is(">")) {
-            k = matchBackward(code, k, "<", ">") - 1;
-        }
-        boolean sawName = false;
-        while (k >= 0 && (code.get(k).kind() == Kind.WORD && !code.get(k).is("new") || code.get(k).is("."))) {
-            sawName |= code.get(k).kind() == Kind.WORD;
-            k--;
-        }
-        return sawName && k >= 0 && code.get(k).is("new");
-    }
-
-    private static boolean declaresType(List<Token> header) {
-        for (int i = 0; i < header.size(); i++) {
-            Token t = header.get(i);
-            boolean afterDot = i > 0 && header.get(i - 1).is(".");
-            if (t.kind() == Kind.WORD && TYPE_KEYWORDS.contains(t.text()) && !afterDot) {
-                return true;
-            }
-            if (t.is("record") && !afterDot && i + 2 < header.size() && header.get(i + 1).kind() == Kind.WORD
-                    && (header.get(i + 2).is("(") || header.get(i + 2).is("<"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private Block declaredType(Token brace, List<Token> header) {
-        String name = "(type)";
-        boolean isEnum = false;
-        boolean isRecord = false;
-        for (int i = 0; i + 1 < header.size(); i++) {
-            Token t = header.get(i);
-            if (t.kind() == Kind.WORD && (TYPE_KEYWORDS.contains(t.text()) || t.is("record"))
-                    && header.get(i + 1).kind() == Kind.WORD && (i == 0 || !header.get(i - 1).is("."))) {
-                name = header.get(i + 1).text();
-                isEnum = t.is("enum");
-                isRecord = t.is("record");
-                break;
-            }
-        }
-        Block block = typeBlock(brace, name, interfaces(header));
-        block.isEnum = isEnum;
-        block.inEnumConstants = isEnum;
-        block.isRecord = isRecord;
-        return block;
-    }
-
     private static Block typeBlock(Token brace, String name, List<String> interfaces) {
         Block block = new Block(BlockKind.TYPE, brace.line());
         block.type = new TypeInfo(name, interfaces, brace.line());
         return block;
     }
 
-    /** The names after {@code implements}, generic arguments dropped. */
-    private static List<String> interfaces(List<Token> header) {
-        int at = indexAtDepthZero(header, "implements");
-        if (at < 0) {
-            return List.of();
-        }
-        List<String> names = new ArrayList<>();
-        StringBuilder name = new StringBuilder();
-        int angle = 0;
-        for (Token t : header.subList(at + 1, header.size())) {
-            if (t.is("<")) {
-                angle++;
-            } else if (t.is(">")) {
-                angle--;
-            } else if (angle == 0 && t.is(",")) {
-                names.add(name.toString());
-                name.setLength(0);
-            } else if (angle == 0 && (t.kind() == Kind.WORD || t.is("."))) {
-                name.append(t.text());
-            }
-        }
-        if (name.length() > 0) {
-            names.add(name.toString());
-        }
-        return List.copyOf(names);
-    }
-
-    private Block methodOrNameless(Token brace, List<Token> header, Block parent) {
-        int throwsAt = indexAtDepthZero(header, "throws");
-        List<Token> h = throwsAt >= 0 ? header.subList(0, throwsAt) : header;
-        String name = null;
-        int parameters = -1;
-        if (!h.isEmpty() && h.get(h.size() - 1).is(")")) {
-            int open = matchBackward(h, h.size() - 1, "(", ")");
-            if (open > 0 && h.get(open - 1).kind() == Kind.WORD && !NOT_METHOD_NAMES.contains(h.get(open - 1).text())) {
-                name = h.get(open - 1).text();
-                parameters = countParameters(h.subList(open + 1, h.size() - 1));
-            }
-        } else if (!h.isEmpty() && parent.isRecord && h.get(h.size() - 1).is(parent.type.name())) {
-            name = parent.type.name();
-        }
-        if (name == null) {
-            return new Block(BlockKind.NAMELESS, brace.line());
-        }
-        Block block = new Block(BlockKind.METHOD, brace.line());
-        block.method = new MethodInfo(name, ownCourseName(h), parameters, parent.type, brace.line());
+    private static Block declaredType(Token brace, List<Token> header) {
+        Declarations.TypeHeader type = Declarations.type(header);
+        Block block = typeBlock(brace, type.name(), type.interfaces());
+        block.isEnum = type.isEnum();
+        block.inEnumConstants = type.isEnum();
+        block.isRecord = type.isRecord();
         return block;
     }
 
-    private static int countParameters(List<Token> inside) {
-        if (inside.isEmpty()) {
-            return 0;
+    private static Block methodOrNameless(Token brace, List<Token> header, Block parent) {
+        Declarations.MethodHeader method = Declarations.method(header, parent.isRecord ? parent.type.name() : null);
+        if (method == null) {
+            return new Block(BlockKind.NAMELESS, brace.line());
         }
-        int count = 1;
-        int depth = 0;
-        for (Token t : inside) {
-            if (t.is("(") || t.is("<")) {
-                depth++;
-            } else if (t.is(")") || t.is(">")) {
-                depth--;
-            } else if (depth == 0 && t.is(",")) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /** The string in {@code @CourseName("...")} among the declaration's annotations, or null. */
-    private static String ownCourseName(List<Token> h) {
-        for (int i = 0; i + 2 < h.size(); i++) {
-            if (h.get(i).is("CourseName") && h.get(i + 1).is("(") && (i > 0 && (h.get(i - 1).is("@")
-                    || h.get(i - 1).is(".")))) {
-                for (int k = i + 2; k < h.size() && !h.get(k).is(")"); k++) {
-                    String text = h.get(k).text();
-                    if (h.get(k).kind() == Kind.LITERAL && text.startsWith("\"") && !text.startsWith("\"\"\"")) {
-                        return text.substring(1, text.length() - 1);
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    /** Index of the first {@code word} outside parentheses and angle brackets, or -1. */
-    private static int indexAtDepthZero(List<Token> tokens, String word) {
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (t.is("(")) {
-                depth++;
-            } else if (t.is(")")) {
-                depth--;
-            } else if (depth == 0 && t.is(word)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Index of the {@code open} token matching the {@code close} token at {@code at}, or -1. */
-    private static int matchBackward(List<Token> tokens, int at, String open, String close) {
-        int depth = 0;
-        for (int i = at; i >= 0; i--) {
-            if (tokens.get(i).is(close)) {
-                depth++;
-            } else if (tokens.get(i).is(open) && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        Block block = new Block(BlockKind.METHOD, brace.line());
+        block.method = new MethodInfo(method.name(), method.ownCourseName(), method.parameterCount(), parent.type,
+                brace.line());
+        return block;
     }
 
     private static String describe(MethodInfo method) {

@@ -1,0 +1,149 @@
+package dlcourse.logistic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dlcourse.core.Matrix;
+import dlcourse.course.LogisticRegression;
+import dlcourse.grader.assignments.LogisticAssignment;
+import dlcourse.grader.check.Check;
+import dlcourse.grader.check.Visibility;
+import dlcourse.grader.fixture.FixtureStore;
+import dlcourse.grader.fixture.Mistake;
+import dlcourse.grader.report.CheckResult;
+import dlcourse.grader.run.Grader;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The grader against deliberately broken submissions: every known mistake is caught by its function's value
+ * checks and named, other functions are unaffected, and the exact feedback headlines are pinned.
+ */
+class LogisticMistakesGradingTest {
+
+    private static final LogisticAssignment ASSIGNMENT = new LogisticAssignment();
+
+    private static List<CheckResult> grade(Supplier<? extends LogisticRegression> instances, String function) {
+        Grader.Session<LogisticRegression> session = new Grader(new FixtureStore(), EnumSet.of(Visibility.PUBLIC))
+                .start(ASSIGNMENT, instances, Logistic.class);
+        return session.checks().stream()
+                .filter(c -> c.function().equals(function) && !c.kind().id().equals("training"))
+                .map(session::run)
+                .toList();
+    }
+
+    static Stream<Arguments> mistakes() {
+        return ASSIGNMENT.mistakes().stream().map(m -> Arguments.of(m.id(), m));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void every_known_mistake_fails_its_value_checks_and_is_named(String id, Mistake mistake) {
+        Logistic variant = LogisticMistakes.variants().get(id);
+        List<CheckResult> rows = grade(() -> variant, mistake.function());
+
+        List<CheckResult> values = rows.stream().filter(r -> r.kind().equals("value")).toList();
+        assertFalse(values.isEmpty());
+        assertTrue(values.stream().noneMatch(r -> r.verdict().equals("passed")), () -> id + " passed: " + values);
+        assertTrue(values.stream().anyMatch(r -> r.diagnosis() != null && r.diagnosis().contains(mistake.description())),
+                () -> id + " was not diagnosed: " + values);
+    }
+
+    @Test
+    void a_missing_one_over_m_gets_this_exact_headline() {
+        CheckResult first = grade(() -> LogisticMistakes.variants().get("forgot_1_over_m"), "propagate").stream()
+                .filter(r -> r.kind().equals("value")).findFirst().orElseThrow();
+
+        assertEquals("failed", first.verdict());
+        assertEquals("dw differs in 2 of 2 entries; worst at [0, 0]: expected -0.218913 but was -0.65674"
+                + " (|diff| 4.4e-01 > 2.2e-08). dw = (1/m)·X·(A − Y)ᵀ has the shape of w.", first.message());
+        assertEquals("This output is exactly what leaving out the 1/m averaging factor produces.", first.diagnosis());
+    }
+
+    @Test
+    void a_step_is_graded_with_its_helpers_replayed_so_a_wrong_propagate_does_not_fail_optimize() {
+        Logistic brokenPropagate = LogisticMistakes.variants().get("cost_sign_flipped");
+        List<CheckResult> optimize = grade(() -> brokenPropagate, "optimize");
+
+        assertTrue(optimize.stream().filter(r -> r.kind().equals("value"))
+                .allMatch(r -> r.verdict().equals("passed")), () -> optimize.toString());
+    }
+
+    @Test
+    void code_that_throws_is_errored_with_the_student_file_and_line() {
+        List<CheckResult> rows = grade(() -> new Logistic() {
+            @Override
+            public Matrix sigmoid(Matrix z) {
+                return z.dot(Matrix.ones(7, 7));
+            }
+        }, "sigmoid");
+
+        CheckResult value = rows.stream().filter(r -> r.kind().equals("value")).findFirst().orElseThrow();
+        assertEquals("errored", value.verdict());
+        assertTrue(value.message().startsWith("Your code threw ShapeException: shapes (3,4) and (7,7) not aligned:"
+                + " 4 (dim 1) != 7 (dim 0) at LogisticMistakesGradingTest.java:"), value.message());
+    }
+
+    @Test
+    void a_loop_that_never_ends_times_out_and_grading_goes_on() {
+        Logistic spinning = new Logistic() {
+            @Override
+            public Parameters initializeWithZeros(int dim) {
+                long spins = 0;
+                while (spins >= 0) {
+                    spins = (spins + 1) % 1000;
+                }
+                return super.initializeWithZeros(dim);
+            }
+        };
+        Check<LogisticRegression> quick = new Check<>("logistic.initialize_with_zeros.value.quick",
+                "initialize_with_zeros", dlcourse.grader.check.Kind.VALUE, Visibility.PUBLIC, "value (quick)", 1,
+                java.time.Duration.ofMillis(300), ctx -> {
+                    ctx.fresh().initializeWithZeros(3);
+                    return new dlcourse.grader.check.Verdict.Passed("finished");
+                });
+        dlcourse.grader.check.CheckRunner runner = new dlcourse.grader.check.CheckRunner(
+                name -> name.startsWith("dlcourse.logistic."));
+
+        long start = System.nanoTime();
+        var outcome = runner.run(quick, new dlcourse.grader.check.CheckContext<>(() -> spinning, Logistic.class));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals("timed_out", outcome.verdict().id());
+        assertTrue(millis < 5_000, "the runner waited " + millis + " ms");
+        assertEquals("Stopped after 0.3 s: is there a loop that never ends, or far more iterations than asked for?",
+                outcome.verdict().message());
+    }
+
+    @Test
+    void returning_null_fails_with_a_clear_message() {
+        List<CheckResult> rows = grade(() -> new Logistic() {
+            @Override
+            public Matrix predict(Matrix w, double b, Matrix x) {
+                return null;
+            }
+        }, "predict");
+
+        assertTrue(rows.stream().allMatch(r -> r.verdict().equals("failed")), rows::toString);
+        assertTrue(rows.get(0).message().startsWith("predict returned null"), rows.get(0).message());
+    }
+
+    @Test
+    void the_catalog_covers_every_function_of_the_contract_with_every_fitting_kind() {
+        List<Check<LogisticRegression>> checks = ASSIGNMENT.checks(new FixtureStore(), EnumSet.allOf(Visibility.class));
+        Map<String, Long> kinds = checks.stream().collect(java.util.stream.Collectors.groupingBy(
+                c -> c.kind().id(), java.util.stream.Collectors.counting()));
+
+        assertEquals(8, checks.stream().map(Check::function).distinct().count());
+        assertTrue(kinds.keySet().containsAll(List.of("shape", "value", "gradient", "call_pattern", "property",
+                "training")), kinds.toString());
+    }
+}
