@@ -30,6 +30,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
  */
 final class HeatmapPlot {
 
+    /** Drawing width in SVG user units; the page scales it to its column. */
+    private static final int WIDTH = 520;
     /** Largest grid drawn cell by cell; bigger tensors are pooled (max) into blocks so the page stays small. */
     static final int MAX_SIDE = 48;
     /** Grids up to this many cells per side print each value inside its cell. */
@@ -52,7 +54,7 @@ final class HeatmapPlot {
      */
     record Grid(int rows, int cols, double[] values, int blockRows, int blockCols) {
 
-        /** Pools {@code rows × cols} values into at most {@link #MAX_SIDE} cells per side, keeping each block's max. */
+        /** Pools {@code rows × cols} values into at most {@link #MAX_SIDE} cells per side, keeping block maxima. */
         static Grid of(List<Double> values, int rows, int cols) {
             if (rows <= 0 || cols <= 0 || values.size() != rows * cols) {
                 throw new IllegalArgumentException("heat map has " + values.size() + " values for shape ("
@@ -70,7 +72,8 @@ final class HeatmapPlot {
                     double value = v == null ? Double.NaN : v;
                     int cell = (r / blockRows) * outCols + c / blockCols;
                     // NaN is the worst possible entry and must survive pooling.
-                    out[cell] = Double.isNaN(out[cell]) || Double.isNaN(value) ? Double.NaN : Math.max(out[cell], value);
+                    out[cell] = Double.isNaN(out[cell]) || Double.isNaN(value) ? Double.NaN
+                            : Math.max(out[cell], value);
                 }
             }
             return new Grid(outRows, outCols, out, blockRows, blockCols);
@@ -144,9 +147,9 @@ final class HeatmapPlot {
         legend.setStripOutlineVisible(false);
         chart.addSubtitle(legend);
 
-        int width = 520;
+        // Square-ish cells: the height follows the grid's aspect ratio, within bounds that keep labels readable.
         int height = Math.max(220, Math.min(460, 60 + (int) (440.0 * grid.rows() / Math.max(grid.cols(), 1))));
-        return SvgChart.draw(chart, width, height, id, "plot plot-heatmap", "gradient-heatmap",
+        return SvgChart.draw(chart, WIDTH, height, id, "plot plot-heatmap", "gradient-heatmap",
                 "Heat map of relative differences between your gradient " + tensor
                         + " and the numerical gradient, " + grid.rows() + " by " + grid.cols() + " cells");
     }
@@ -174,7 +177,6 @@ final class HeatmapPlot {
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         axis.setAxisLineVisible(false);
         axis.setTickMarksVisible(false);
-        axis.setTickMarkStroke(new BasicStroke(0f));
         return axis;
     }
 

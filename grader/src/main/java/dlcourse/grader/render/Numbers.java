@@ -33,8 +33,7 @@ final class Numbers {
         if (max <= 0 || !Double.isFinite(score) || !Double.isFinite(max)) {
             return 0;
         }
-        double p = Math.floor(1000 * Math.max(0, Math.min(score, max)) / max) / 10;
-        return p;
+        return Math.floor(1000 * Math.max(0, Math.min(score, max)) / max) / 10;
     }
 
     /** {@link #percent} as text, {@code "87.5%"}, or an em dash when nothing could be earned. */

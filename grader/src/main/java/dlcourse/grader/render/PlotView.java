@@ -23,8 +23,8 @@ record PlotView(String heading, String svg, String caption) {
         HeatmapPlot.Grid grid = HeatmapPlot.Grid.of(detail.heatmap(), detail.heatmapRows(), detail.heatmapCols());
         String tensor = detail.tensor() == null ? "gradient" : detail.tensor();
         String caption = "Relative difference per entry of " + tensor + " (shape (" + detail.heatmapRows() + ", "
-                + detail.heatmapCols() + ")): pale green cells agree with the numerical gradient, dark red cells do not; the"
-                + " outlined cell is the worst.";
+                + detail.heatmapCols() + ")): pale green cells agree with the numerical gradient, dark red cells"
+                + " do not; the outlined cell is the worst.";
         if (grid.pooled()) {
             caption += " Each cell shows the worst entry of a " + grid.blockRows() + " \u00d7 " + grid.blockCols()
                     + " block.";

@@ -17,8 +17,8 @@ import java.util.List;
 public final class GradescopeResults {
 
     /** What Gradescope shows for a check that broke on our side. */
-    static final String GRADER_ERROR_NOTE =
-            "Internal grader error \u2014 not your fault. This check costs you no points; your instructor has been told.";
+    static final String GRADER_ERROR_NOTE = "Internal grader error \u2014 not your fault. "
+            + "This check costs you no points; your instructor has been told.";
 
     private GradescopeResults() {
     }
