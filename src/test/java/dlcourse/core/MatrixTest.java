@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -1048,7 +1049,7 @@ class MatrixTest {
 
             Object result = operation.apply(a, b);
 
-            assertTrue(result != null);
+            assertNotNull(result);
             assertArrayEquals(aBefore, a.toArray(), "first operand modified");
             assertArrayEquals(bBefore, b.toArray(), "second operand modified");
         }

@@ -77,9 +77,12 @@ public final class Feedback {
         return new Verdict.Failed(m.toString(), diagnosis, detail);
     }
 
-    /** The sentence a diagnosis is shown with. */
+    /**
+     * A diagnosis as the report stores it: the mistake the output matches, e.g. "leaving out the 1/m averaging
+     * factor" (the page shows it as "Looks like: …"). It names the slip, never the fix's code.
+     */
     public static String diagnosis(String mistake) {
-        return "This output is exactly what " + mistake + " produces.";
+        return mistake;
     }
 
     /** A gradient that disagrees with the centred differences of the student's own cost. */
