@@ -583,7 +583,7 @@ public final class Matrix {
 
     /** {@code np.max(a)}; NaN if any entry is NaN. */
     public double max() {
-        requireNonEmpty("max");
+        requireNonEmpty("maximum");
         double best = Double.NEGATIVE_INFINITY;
         for (double v : data) {
             best = Math.max(best, v);
@@ -593,7 +593,7 @@ public final class Matrix {
 
     /** {@code np.min(a)}; NaN if any entry is NaN. */
     public double min() {
-        requireNonEmpty("min");
+        requireNonEmpty("minimum");
         double best = Double.POSITIVE_INFINITY;
         for (double v : data) {
             best = Math.min(best, v);
@@ -792,8 +792,14 @@ public final class Matrix {
         double[] a = contiguous();
         double[] b = other.contiguous();
         for (int i = 0; i < a.length; i++) {
+            if (a[i] == b[i]) {
+                continue;
+            }
+            if (Double.isInfinite(a[i]) || Double.isInfinite(b[i])) {
+                return false;
+            }
             double diff = Math.abs(a[i] - b[i]);
-            if (!(diff <= atol + rtol * Math.abs(b[i])) && a[i] != b[i]) {
+            if (!(diff <= atol + rtol * Math.abs(b[i]))) {
                 return false;
             }
         }

@@ -51,7 +51,7 @@ final class MatrixFormat {
 
     /** The indices to show along an axis; -1 marks the elided middle. */
     private static int[] indices(int n, int edge) {
-        if (n <= 2 * edge) {
+        if (n <= 2L * edge) {
             int[] all = new int[n];
             for (int i = 0; i < n; i++) {
                 all[i] = i;
