@@ -435,6 +435,49 @@ public final class LogisticAssignment implements Assignment<LogisticRegression> 
                         expect("w", w, p.w(), Tolerance.EXACT);
                         expect("b", b, p.b(), Tolerance.EXACT);
                         return new Verdict.Passed("with α = 0 the parameters stay where they started.");
+                    }), property("optimize", "zero iterations", "0 iterations return the start and its gradients",
+                    ctx -> {
+                        Map<String, Object> in = optimizeInputs(CaseSpec.of(10, 3, 4, 0));
+                        LogisticRegression impl = ctx.fresh();
+                        Matrix w = (Matrix) in.get("w");
+                        double b = (Double) in.get("b");
+                        Optimization o = Expect.returned(impl.optimize(w, b, (Matrix) in.get("X"),
+                                (Matrix) in.get("Y"), 0, 0.5, false), "optimize", null);
+                        Gradients start = Expect.returned(impl.propagate(w, b, (Matrix) in.get("X"),
+                                (Matrix) in.get("Y")), "propagate", null).grads();
+                        Parameters p = Expect.returned(o.params(), "optimize", "params");
+                        Gradients g = Expect.returned(o.grads(), "optimize", "grads");
+                        expect("w after 0 iterations", w, p.w(), Tolerance.EXACT);
+                        expect("b after 0 iterations", b, p.b(), Tolerance.EXACT);
+                        expect("costs after 0 iterations", List.of(), o.costs(), Tolerance.EXACT);
+                        expect("dw after 0 iterations", start.dw(), g.dw(), Tolerance.STRICT);
+                        return new Verdict.Passed("with 0 iterations optimize returns its start, no costs, and the"
+                                + " gradients there.");
+                    }), property("optimize", "printed costs", "prints the cost of iterations 0, 100, 200 when asked",
+                    ctx -> {
+                        Map<String, Object> in = optimizeInputs(CaseSpec.of(11, 2, 5, 201));
+                        LogisticRegression impl = ctx.fresh();
+                        String quiet = ConsoleCapture.run(() -> impl.optimize((Matrix) in.get("w"),
+                                (Double) in.get("b"), (Matrix) in.get("X"), (Matrix) in.get("Y"), 201, 0.01, false));
+                        String loud = ConsoleCapture.run(() -> impl.optimize((Matrix) in.get("w"),
+                                (Double) in.get("b"), (Matrix) in.get("X"), (Matrix) in.get("Y"), 201, 0.01, true));
+                        if (!quiet.isBlank()) {
+                            throw new CheckFailure("optimize printed output although printCost was false: \""
+                                    + ConsoleCapture.firstLine(quiet) + "\"");
+                        }
+                        List<String> lines = loud.lines().filter(l -> l.contains("Cost after iteration")).toList();
+                        List<String> wanted = List.of("Cost after iteration 0:", "Cost after iteration 100:",
+                                "Cost after iteration 200:");
+                        boolean ok = lines.size() == wanted.size();
+                        for (int i = 0; ok && i < wanted.size(); i++) {
+                            ok = lines.get(i).startsWith(wanted.get(i));
+                        }
+                        if (!ok) {
+                            throw new CheckFailure("With printCost, 201 iterations should print exactly three lines"
+                                    + " starting \"Cost after iteration 0:\", \"…100:\", \"…200:\"; printed: "
+                                    + lines);
+                        }
+                        return new Verdict.Passed("optimize prints the recorded costs only when asked to.");
                     }));
             case "model" -> List.of(callPattern("model", "helpers in order",
                     "initialize_with_zeros, then optimize, then predict (test and train)", ctx -> {
@@ -455,6 +498,23 @@ public final class LogisticAssignment implements Assignment<LogisticRegression> 
                                     + firstLine(e));
                         }
                         return new Verdict.Passed("model initialises, optimises and predicts, in that order.");
+                    }), property("model", "printed accuracy", "prints train and test accuracy in percent when asked",
+                    ctx -> {
+                        Map<String, Object> train = propagateInputs(CaseSpec.of(12, 2, 8));
+                        Map<String, Object> test = propagateInputs(CaseSpec.of(13, 2, 5));
+                        LogisticRegression impl = ctx.fresh();
+                        LogisticRegression.Model[] result = new LogisticRegression.Model[1];
+                        String printed = ConsoleCapture.run(() -> result[0] = impl.model((Matrix) train.get("X"),
+                                (Matrix) train.get("Y"), (Matrix) test.get("X"), (Matrix) test.get("Y"), 30, 0.1,
+                                true));
+                        LogisticRegression.Model model = Expect.returned(result[0], "model", null);
+                        double trainPercent = 100 * (1 - Expect.returned(model.yPredictionTrain(), "model",
+                                "Y_prediction_train").subtract((Matrix) train.get("Y")).abs().mean());
+                        double testPercent = 100 * (1 - Expect.returned(model.yPredictionTest(), "model",
+                                "Y_prediction_test").subtract((Matrix) test.get("Y")).abs().mean());
+                        ConsoleCapture.expectNumberAfter(printed, "train accuracy", trainPercent);
+                        ConsoleCapture.expectNumberAfter(printed, "test accuracy", testPercent);
+                        return new Verdict.Passed("model prints the accuracies it achieved.");
                     }));
             default -> List.of();
         };

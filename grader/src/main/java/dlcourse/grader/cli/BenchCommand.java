@@ -100,14 +100,18 @@ public final class BenchCommand implements Callable<Integer> {
      * @param trials timed batches; the best one counts
      * @param jitNanos longest up-front JIT warm-up of all kernel paths
      * @param warmupNanos shortest warm-up of each kernel on its own operands
+     * @param windowNanos warm-up runs in windows this long, and ends after two settled ones in a row
      * @param minBatchNanos a batch repeats a fast call until it lasts about this long
      * @param maxNanos a kernel's time budget: no new batch starts after it
      */
-    private record Timing(int trials, long jitNanos, long warmupNanos, long minBatchNanos, long maxNanos) {
+    private record Timing(int trials, long jitNanos, long warmupNanos, long windowNanos, long minBatchNanos,
+                          long maxNanos) {
     }
 
-    private static final Timing FULL = new Timing(5, 4_000_000_000L, 400_000_000L, 40_000_000L, 3_000_000_000L);
-    private static final Timing QUICK = new Timing(3, 2_000_000_000L, 100_000_000L, 10_000_000L, 800_000_000L);
+    private static final Timing FULL =
+            new Timing(5, 4_000_000_000L, 400_000_000L, 100_000_000L, 40_000_000L, 3_000_000_000L);
+    private static final Timing QUICK =
+            new Timing(3, 1_500_000_000L, 60_000_000L, 30_000_000L, 8_000_000L, 600_000_000L);
 
     /** A kernel's warm-up may last this many times {@link Timing#warmupNanos} while calls keep getting faster. */
     private static final int WARMUP_STRETCH = 8;
@@ -123,12 +127,6 @@ public final class BenchCommand implements Callable<Integer> {
      * finished no compilation during it; warm-up ends after two settled windows in a row.
      */
     private static final double WARMUP_SETTLED = 0.97;
-
-    /**
-     * Shortest warm-up window: longer than a C2 compilation of a Vector API kernel, which the JIT's counters show
-     * only once it has finished.
-     */
-    private static final long WINDOW_NANOS = 50_000_000L;
 
     /** The up-front JIT warm-up ends once no compilation has finished for this long. */
     private static final long JIT_QUIET_NANOS = 300_000_000L;
@@ -339,7 +337,7 @@ public final class BenchCommand implements Callable<Integer> {
         long spent = firstSample == NO_SAMPLE ? 0 : firstSample;
         long single = firstSample;
         long begin = System.nanoTime();
-        long window = Math.max(timing.warmupNanos() / 4, WINDOW_NANOS);
+        long window = timing.windowNanos();
         long previousBest = firstSample;
         long compiled = compilationMillis();
         long calls = 0;
