@@ -498,7 +498,7 @@ public final class LogisticAssignment implements Assignment<LogisticRegression> 
                                     + firstLine(e));
                         }
                         return new Verdict.Passed("model initialises, optimises and predicts, in that order.");
-                    }), property("model", "printed accuracy", "prints train and test accuracy in percent when asked",
+                    }), property("model", "printed accuracy", "prints train and test accuracy in percent only when asked",
                     ctx -> {
                         Map<String, Object> train = propagateInputs(CaseSpec.of(12, 2, 8));
                         Map<String, Object> test = propagateInputs(CaseSpec.of(13, 2, 5));
@@ -514,6 +514,13 @@ public final class LogisticAssignment implements Assignment<LogisticRegression> 
                                 "Y_prediction_test").subtract((Matrix) test.get("Y")).abs().mean());
                         ConsoleCapture.expectNumberAfter(printed, "train accuracy", trainPercent);
                         ConsoleCapture.expectNumberAfter(printed, "test accuracy", testPercent);
+                        String quiet = ConsoleCapture.run(() -> impl.model((Matrix) train.get("X"),
+                                (Matrix) train.get("Y"), (Matrix) test.get("X"), (Matrix) test.get("Y"), 30, 0.1,
+                                false));
+                        if (!quiet.isBlank()) {
+                            throw new CheckFailure("model printed output although printCost was false: \""
+                                    + ConsoleCapture.firstLine(quiet) + "\"");
+                        }
                         return new Verdict.Passed("model prints the accuracies it achieved.");
                     }));
             default -> List.of();

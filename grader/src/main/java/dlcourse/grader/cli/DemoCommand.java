@@ -151,7 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof NotImplementedYet missing) {
                 return Optional.of("dlcourse " + command + ": " + missing.function() + " is not implemented yet in "
-                        + impl + "; write it (the demo needs every function of the assignment), then try again.");
+                        + impl + "; write it (this command needs every function of the assignment), then try again.");
             }
         }
         if (failure instanceof DatasetNotFoundException || failure instanceof DatasetFormatException
