@@ -57,15 +57,45 @@ class LogisticMistakesGradingTest {
                 () -> id + " was not diagnosed: " + values);
     }
 
-    @Test
-    void a_missing_one_over_m_gets_this_exact_headline() {
-        CheckResult first = grade(() -> LogisticMistakes.variants().get("forgot_1_over_m"), "propagate").stream()
+    /** The exact headline of the first value check each broken submission fails. */
+    private static final Map<String, String> HEADLINES = Map.ofEntries(
+            Map.entry("reshape_without_transpose",
+                    "X differs in 34 of 36 entries; worst at [6, 2]: expected 0.196078 but was 0.996078 (|diff| 8.0e-01 > 2.0e-08). Column i must hold picture i; check the order of reshape and transpose."),
+            Map.entry("forgot_255",
+                    "X differs in 36 of 36 entries; worst at [4, 0]: expected 1.0 but was 255.0 (|diff| 2.5e+02 > 1.0e-07). Column i must hold picture i; check the order of reshape and transpose."),
+            Map.entry("sigmoid_sign",
+                    "s differs in 12 of 12 entries; worst at [1, 1]: expected 0.000100409 but was 0.9999 (|diff| 1.0e+00 > 1.1e-10)."),
+            Map.entry("row_vector",
+                    "w has shape (1, 2) but (2, 1) was expected. It looks transposed."),
+            Map.entry("forgot_1_over_m",
+                    "dw differs in 2 of 2 entries; worst at [0, 0]: expected -0.218913 but was -0.65674 (|diff| 4.4e-01 > 2.2e-08). dw = (1/m)·X·(A − Y)ᵀ has the shape of w."),
+            Map.entry("cost_sign_flipped",
+                    "cost is -0.241462 but 0.241462 was expected (|diff| 4.8e-01 > 2.4e-08). J = −(1/m)·Σ[Y·log(A) + (1 − Y)·log(1 − A)]; Remember A = σ(wᵀX + b): w is transposed before the product."),
+            Map.entry("db_without_sum",
+                    "db is 0.0421283 but -0.0656372 was expected (|diff| 1.1e-01 > 6.7e-09)."),
+            Map.entry("w_not_transposed",
+                    "dw has shape (2, 3) but (2, 1) was expected."),
+            Map.entry("learning_rate_sign",
+                    "w differs in 2 of 2 entries; worst at [0, 0]: expected 0.985752 but was 0.638594 (|diff| 3.5e-01 > 9.9e-08). Each step is w ← w − α·dw, with dw from this iteration's propagate."),
+            Map.entry("threshold_ge",
+                    "Y_prediction differs in 1 of 5 entries; worst at [0, 0]: expected 0.0 but was 1.0 (|diff| 1.0e+00 > 0.0e+00). A probability of exactly 0.5 is not above 0.5."));
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void each_broken_submission_gets_its_exact_headline(String id, Mistake mistake) {
+        Logistic variant = LogisticMistakes.variants().get(id);
+        CheckResult first = grade(() -> variant, mistake.function()).stream()
                 .filter(r -> r.kind().equals("value")).findFirst().orElseThrow();
 
         assertEquals("failed", first.verdict());
-        assertEquals("dw differs in 2 of 2 entries; worst at [0, 0]: expected -0.218913 but was -0.65674"
-                + " (|diff| 4.4e-01 > 2.2e-08). dw = (1/m)·X·(A − Y)ᵀ has the shape of w.", first.message());
-        assertEquals("leaving out the 1/m averaging factor", first.diagnosis());
+        assertEquals(HEADLINES.get(id), first.message());
+        assertEquals(mistake.description(), first.diagnosis());
+    }
+
+    @Test
+    void the_headline_table_covers_every_known_mistake() {
+        assertEquals(ASSIGNMENT.mistakes().stream().map(Mistake::id).collect(java.util.stream.Collectors.toSet()),
+                HEADLINES.keySet());
     }
 
     @Test

@@ -123,6 +123,12 @@ public final class BenchCommand implements Callable<Integer> {
     private static final int WARMUP_CALLS = 5_000;
 
     /**
+     * A call at least this long runs its loops often enough for the JIT to compile them within a few calls, so
+     * {@link #WARMUP_CALLS} does not apply to it.
+     */
+    private static final long LONG_CALL_NANOS = 100_000L;
+
+    /**
      * A warm-up window has settled when its fastest call is no more than 3% faster than all earlier ones and the JIT
      * finished no compilation during it; warm-up ends after two settled windows in a row.
      */
@@ -326,7 +332,8 @@ public final class BenchCommand implements Callable<Integer> {
      * Best time of one call in nanoseconds: warm-up, then up to {@code trials} batches, each long enough to time
      * well, stopping once {@link Timing#maxNanos} is spent.
      *
-     * <p>Warm-up lasts at least {@link Timing#warmupNanos} and {@link #WARMUP_CALLS} calls, and goes on (up to
+     * <p>Warm-up lasts at least {@link Timing#warmupNanos} and, for a cheap kernel, {@link #WARMUP_CALLS} calls,
+     * and goes on (up to
      * {@link #WARMUP_STRETCH} times as long) while calls still get faster or the JIT is still compiling. A kernel
      * slower than the warm-up budget (the scalar twin at 1024^3) is not warmed up again, and may be timed by its
      * single calls only.
@@ -357,7 +364,7 @@ public final class BenchCommand implements Callable<Integer> {
             settledWindows = settled ? settledWindows + 1 : 0;
             compiled = compiledNow;
             previousBest = Math.min(previousBest, windowBest);
-            if (settledWindows >= 2 && calls >= WARMUP_CALLS
+            if (settledWindows >= 2 && (calls >= WARMUP_CALLS || single >= LONG_CALL_NANOS)
                     && spent + System.nanoTime() - begin >= timing.warmupNanos()) {
                 break;
             }
