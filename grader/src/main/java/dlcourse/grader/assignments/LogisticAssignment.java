@@ -64,6 +64,8 @@ public final class LogisticAssignment implements Assignment<LogisticRegression> 
     /** Accuracy band of the training check around the reference (fractions). */
     static final double TRAIN_BAND = 0.01;
     static final double TEST_BAND = 0.04;
+    /** The final cost may exceed the reference's by this fraction. */
+    static final double FINAL_COST_BAND = 0.1;
 
     private static final String W_HINT = "Remember A = σ(wᵀX + b): w is transposed before the product.";
 
@@ -575,6 +577,20 @@ public final class LogisticAssignment implements Assignment<LogisticRegression> 
                         throw new CheckFailure("The first recorded cost should be " + Feedback.number(refCosts.get(0))
                                 + " (ln 2, all-zero start) but was " + (run.costs().isEmpty() ? "missing"
                                 : Feedback.number(run.costs().get(0))) + ".");
+                    }
+                    for (int i = 0; i < run.costs().size(); i++) {
+                        if (!Double.isFinite(run.costs().get(i))) {
+                            throw new CheckFailure("The cost became " + Feedback.number(run.costs().get(i))
+                                    + " at iteration " + i * LogisticRegression.COST_EVERY + ": the steps are far"
+                                    + " too large (is dw averaged over the m examples?) or log(0) was taken.");
+                        }
+                    }
+                    double refFinal = refCosts.get(refCosts.size() - 1);
+                    double finalCost = run.costs().get(run.costs().size() - 1);
+                    if (run.costs().size() != refCosts.size() || finalCost > refFinal * (1 + FINAL_COST_BAND)) {
+                        throw new CheckFailure("After 2000 iterations the cost is " + Feedback.number(finalCost)
+                                + " (" + run.costs().size() + " costs recorded); the course's run ends at "
+                                + Feedback.number(refFinal) + " (" + refCosts.size() + " costs recorded).");
                     }
                     if (run.trainAccuracy() < refTrain - TRAIN_BAND || run.testAccuracy() < refTest - TEST_BAND
                             || Double.isNaN(run.trainAccuracy())) {
