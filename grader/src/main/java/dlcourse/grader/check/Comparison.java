@@ -81,9 +81,9 @@ public final class Comparison {
         for (int i = 0; i < e.length; i++) {
             if (!tolerance.accepts(e[i], g[i])) {
                 mismatches++;
-                double score = Double.isNaN(g[i]) || Double.isInfinite(g[i]) ? Double.POSITIVE_INFINITY
-                        : Math.abs(g[i] - e[i]);
-                if (score > worstScore) {
+                double score = Double.isFinite(g[i]) && Double.isFinite(e[i]) ? Math.abs(g[i] - e[i])
+                        : Double.POSITIVE_INFINITY;
+                if (worst < 0 || score > worstScore) {
                     worstScore = score;
                     worst = i;
                 }

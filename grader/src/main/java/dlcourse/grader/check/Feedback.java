@@ -27,8 +27,14 @@ public final class Feedback {
             return String.format(Locale.ROOT, "%.1f", v);
         }
         double a = Math.abs(v);
-        return a >= 1e-4 && a < 1e6 ? String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+$", "$1")
-                : String.format(Locale.ROOT, "%.4e", v);
+        if (a >= 1e-4 && a < 999999.5) {
+            String s = String.format(Locale.ROOT, "%.6g", v);
+            if (s.contains(".")) {
+                s = s.replaceAll("0+$", "");
+            }
+            return s.endsWith(".") ? s + "0" : s;
+        }
+        return String.format(Locale.ROOT, "%.4e", v);
     }
 
     private static String diff(double v) {

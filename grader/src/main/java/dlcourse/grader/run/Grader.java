@@ -133,8 +133,8 @@ public final class Grader {
             }
             throw new IllegalStateException(cause);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create " + type.getName() + ": it needs a public no-argument"
-                    + " constructor (" + e + ")", e);
+            throw new dlcourse.grader.check.CheckFailure("cannot create " + type.getName() + ": it needs a public"
+                    + " no-argument constructor (" + e + ")");
         }
     }
 

@@ -23,9 +23,9 @@ class ToleranceTest {
     }
 
     @Test
-    void rejects_a_value_one_ulp_beyond_the_bound() {
+    void rejects_a_value_whose_difference_is_one_ulp_beyond_the_bound() {
         assertFalse(QUARTERS.accepts(2.0, Math.nextUp(3.25)));
-        assertFalse(QUARTERS.accepts(2.0, Math.nextDown(0.75)));
+        assertFalse(QUARTERS.accepts(2.0, 2.0 - Math.nextUp(1.25)));
         assertFalse(QUARTERS.accepts(-2.0, Math.nextDown(-3.25)));
     }
 
