@@ -39,8 +39,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"dlcourse " + (version == null ? "(development build)" : version),
+            return new String[] {"dlcourse " + dlcourse.grader.run.Grading.version(),
                 "JDK " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
         }
     }
