@@ -34,7 +34,8 @@ public final class Agreement {
         double diff = worst < 0 ? 0 : Math.abs(actual[worst] - expected[worst]);
         if (worst >= 0 && !(diff <= RTOL * scale)) {
             throw new IllegalStateException(String.format(
-                    "%s: worst at flat index %d: expected %.17g but was %.17g (|diff| %.1e > %.0e · max |expected| %.3e)."
+                    "%s: worst at flat index %d: expected %.17g but was %.17g"
+                            + " (|diff| %.1e > %.0e · max |expected| %.3e)."
                             + " The kernel disagrees with its baseline; its timings would be meaningless.",
                     what, worst, expected[worst], actual[worst], diff, RTOL, scale));
         }
