@@ -323,10 +323,10 @@ class GemmTest {
     static Stream<Arguments> parallelCases() {
         List<Arguments> cases = new ArrayList<>();
         int[][] shapes = {
-            {64, 300, 100},  // columns
-            {300, 64, 100},  // rows, each part still more than MC rows
-            {150, 40, 257},  // rows, each part at most MC rows (B read in place there, packed when unsplit)
-            {20, 209, 400},  // columns, few rows
+            {64, 300, 260},  // columns
+            {300, 64, 260},  // rows, each part still more than MC rows
+            {150, 40, 700},  // rows, each part at most MC rows (B read in place there, packed when unsplit)
+            {20, 209, 1000}, // columns, few rows
         };
         for (int[] s : shapes) {
             for (boolean at : new boolean[] {false, true}) {
