@@ -73,6 +73,33 @@ public final class Kernels {
         return unary(a, Elementwise.Unary.TANH, impl);
     }
 
+    /** Baseline for benchmarks: a plain {@code Math.exp} loop over a {@code double[]} (not our kernels). */
+    public static double[] mathExpLoop(double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.exp(x[i]);
+        }
+        return out;
+    }
+
+    /** Baseline for benchmarks: a plain {@code 1 / (1 + Math.exp(-x))} loop. */
+    public static double[] mathSigmoidLoop(double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = 1.0 / (1.0 + Math.exp(-x[i]));
+        }
+        return out;
+    }
+
+    /** Baseline for benchmarks: a plain {@code Math.max(x, 0)} loop. */
+    public static double[] mathReluLoop(double[] x) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.max(x[i], 0.0);
+        }
+        return out;
+    }
+
     private static Matrix unary(Matrix a, Elementwise.Unary op, Impl impl) {
         double[] src = a.contiguous();
         double[] out = new double[src.length];

@@ -60,14 +60,14 @@ public class ElementwiseBenchmark {
             String where = "ElementwiseBenchmark " + size;
             double[] exp = Kernels.exp(z, Impl.SCALAR).toArray();
             Agreement.entrywise(where + ": exp vector vs scalar twin", exp, Kernels.exp(z, Impl.VECTOR).toArray());
-            Agreement.entrywise(where + ": exp loop vs scalar twin", exp, expLoop(values));
+            Agreement.entrywise(where + ": exp loop vs scalar twin", exp, Kernels.mathExpLoop(values));
             double[] sigmoid = Kernels.sigmoid(z, Impl.SCALAR).toArray();
             Agreement.entrywise(where + ": sigmoid vector vs scalar twin", sigmoid,
                     Kernels.sigmoid(z, Impl.VECTOR).toArray());
-            Agreement.entrywise(where + ": sigmoid loop vs scalar twin", sigmoid, sigmoidLoop(values));
+            Agreement.entrywise(where + ": sigmoid loop vs scalar twin", sigmoid, Kernels.mathSigmoidLoop(values));
             double[] relu = Kernels.relu(z, Impl.SCALAR).toArray();
             Agreement.entrywise(where + ": relu vector vs scalar twin", relu, Kernels.relu(z, Impl.VECTOR).toArray());
-            Agreement.entrywise(where + ": relu loop vs scalar twin", relu, reluLoop(values));
+            Agreement.entrywise(where + ": relu loop vs scalar twin", relu, Kernels.mathReluLoop(values));
         }
     }
 
@@ -119,7 +119,7 @@ public class ElementwiseBenchmark {
     /** Baseline: a plain {@code Math.exp} loop. */
     @Benchmark
     public double[] expMathLoop(Activations s) {
-        return expLoop(s.values);
+        return Kernels.mathExpLoop(s.values);
     }
 
     /** Vector sigmoid. */
@@ -137,7 +137,7 @@ public class ElementwiseBenchmark {
     /** Baseline: a plain {@code 1 / (1 + Math.exp(-x))} loop. */
     @Benchmark
     public double[] sigmoidMathLoop(Activations s) {
-        return sigmoidLoop(s.values);
+        return Kernels.mathSigmoidLoop(s.values);
     }
 
     /** Vector relu. */
@@ -155,7 +155,7 @@ public class ElementwiseBenchmark {
     /** Baseline: a plain {@code Math.max(x, 0)} loop. */
     @Benchmark
     public double[] reluMathLoop(Activations s) {
-        return reluLoop(s.values);
+        return Kernels.mathReluLoop(s.values);
     }
 
     /** The fused linear step: b broadcast into the output, W·A accumulated into it. */
@@ -172,27 +172,4 @@ public class ElementwiseBenchmark {
         return Kernels.dot(s.w, s.a, Impl.VECTOR, s.threads).add(s.b);
     }
 
-    static double[] expLoop(double[] x) {
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Math.exp(x[i]);
-        }
-        return out;
-    }
-
-    static double[] sigmoidLoop(double[] x) {
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = 1.0 / (1.0 + Math.exp(-x[i]));
-        }
-        return out;
-    }
-
-    static double[] reluLoop(double[] x) {
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Math.max(x[i], 0.0);
-        }
-        return out;
-    }
 }

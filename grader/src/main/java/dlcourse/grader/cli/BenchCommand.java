@@ -90,9 +90,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static final List<Activation> ACTIVATIONS = List.of(
-            new Activation("exp", Kernels::exp, BenchCommand::expLoop),
-            new Activation("sigmoid", Kernels::sigmoid, BenchCommand::sigmoidLoop),
-            new Activation("relu", Kernels::relu, BenchCommand::reluLoop));
+            new Activation("exp", Kernels::exp, Kernels::mathExpLoop),
+            new Activation("sigmoid", Kernels::sigmoid, Kernels::mathSigmoidLoop),
+            new Activation("relu", Kernels::relu, Kernels::mathReluLoop));
 
     /**
      * How long and how often each kernel is timed.
@@ -511,27 +511,4 @@ public final class BenchCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.2fs", nanos / 1e9);
     }
 
-    static double[] expLoop(double[] x) {
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Math.exp(x[i]);
-        }
-        return out;
-    }
-
-    static double[] sigmoidLoop(double[] x) {
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = 1.0 / (1.0 + Math.exp(-x[i]));
-        }
-        return out;
-    }
-
-    static double[] reluLoop(double[] x) {
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Math.max(x[i], 0.0);
-        }
-        return out;
-    }
 }
