@@ -9,6 +9,13 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static dlcourse.grader.assignments.Catalogs.doubles;
+import static dlcourse.grader.assignments.Catalogs.expect;
+import static dlcourse.grader.assignments.Catalogs.firstLine;
+import static dlcourse.grader.assignments.Catalogs.integer;
+import static dlcourse.grader.assignments.Catalogs.num;
+import static dlcourse.grader.assignments.Catalogs.number;
+import static dlcourse.grader.assignments.Catalogs.ordered;
 
 import dlcourse.core.Matrix;
 import dlcourse.core.RandomState;
@@ -23,7 +30,6 @@ import dlcourse.data.DataDirectory;
 import dlcourse.data.DatasetNotFoundException;
 import dlcourse.grader.check.Check;
 import dlcourse.grader.check.CheckFailure;
-import dlcourse.grader.check.Comparison;
 import dlcourse.grader.check.Feedback;
 import dlcourse.grader.check.GradientCheck;
 import dlcourse.grader.check.Kind;
@@ -530,8 +536,7 @@ public final class LogisticAssignment implements Assignment<LogisticRegression> 
     }
 
     private static Check<LogisticRegression> gradientCheck() {
-        return new Check<>(ProbeChecks.id(ID, "propagate", Kind.GRADIENT, "seed-9"), "propagate", Kind.GRADIENT,
-                Visibility.PUBLIC, "gradient (seed 9)", 3, Check.DEFAULT_TIMEOUT, ctx -> {
+        return Catalogs.gradient(ID, "propagate", "seed 9", "gradient (seed 9)", ctx -> {
                     LogisticRegression impl = ctx.fresh();
                     Map<String, Object> in = propagateInputs(CaseSpec.of(9, 4, 6));
                     Matrix x = (Matrix) in.get("X");
@@ -610,63 +615,16 @@ public final class LogisticAssignment implements Assignment<LogisticRegression> 
 
     private static Check<LogisticRegression> property(String function, String slug, String title,
                                                       Check.Body<LogisticRegression> body) {
-        return new Check<>(ProbeChecks.id(ID, function, Kind.PROPERTY, ProbeChecks.slug(slug)), function,
-                Kind.PROPERTY, Visibility.PUBLIC, "property: " + title, 1, Check.DEFAULT_TIMEOUT, body);
+        return Catalogs.property(ID, function, slug, title, body);
     }
 
     private static Check<LogisticRegression> callPattern(String function, String slug, String title,
                                                          Check.Body<LogisticRegression> body) {
-        return new Check<>(ProbeChecks.id(ID, function, Kind.CALL_PATTERN, ProbeChecks.slug(slug)), function,
-                Kind.CALL_PATTERN, Visibility.PUBLIC, "call pattern: " + title, 2, Check.DEFAULT_TIMEOUT, body);
+        return Catalogs.callPattern(ID, function, slug, title, body);
     }
 
     private static Check<LogisticRegression> callPattern(String function, String title,
                                                          Check.Body<LogisticRegression> body) {
-        return callPattern(function, title, title, body);
-    }
-
-    private static void expect(String what, Object expected, Object got, Tolerance tolerance) {
-        Comparison.compare(what, expected, got, tolerance, null, null).ifPresent(f -> {
-            throw new CheckFailure(f);
-        });
-    }
-
-    private static String firstLine(AssertionError e) {
-        String message = String.valueOf(e.getMessage()).strip();
-        String[] lines = message.split("\n");
-        StringBuilder out = new StringBuilder();
-        for (String line : lines) {
-            if (!line.isBlank() && !line.startsWith("-> at")) {
-                out.append(out.length() == 0 ? "" : " ").append(line.strip());
-            }
-            if (out.length() > 160) {
-                break;
-            }
-        }
-        return out.toString();
-    }
-
-    static Map<String, Object> ordered(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
-    }
-
-    private static double number(FixtureCase c, String key) {
-        return num(c.input(key));
-    }
-
-    private static int integer(FixtureCase c, String key) {
-        return ((Number) c.input(key)).intValue();
-    }
-
-    private static double num(Object value) {
-        return ((Number) value).doubleValue();
-    }
-
-    private static List<Double> doubles(List<?> values) {
-        return values.stream().map(v -> ((Number) v).doubleValue()).toList();
+        return Catalogs.callPattern(ID, function, title, title, body);
     }
 }
