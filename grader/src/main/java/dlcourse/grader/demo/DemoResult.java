@@ -1,5 +1,6 @@
 package dlcourse.grader.demo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -41,15 +42,19 @@ public record DemoResult(String assignment, List<Run> runs) {
      * One training run.
      *
      * @param name          what distinguishes the run, e.g. {@code lr=0.005}
-     * @param costs         the cost recorded every {@code costEvery} iterations, starting with iteration 0 (copied)
+     * @param costs         the cost recorded every {@code costEvery} iterations, starting with iteration 0 (copied;
+     *                      empty for runs that do not train, such as a gradient check)
      * @param costEvery     iterations between two recorded costs, {@code >= 1}
-     * @param trainAccuracy fraction of training examples labelled correctly, 1 − mean(|prediction − Y|)
-     * @param testAccuracy  the same on the test set
+     * @param trainAccuracy fraction of training examples labelled correctly, or {@code null} when the run has none
+     * @param testAccuracy  the same on the test set, or {@code null} when the data has no test set
+     * @param difference    the relative difference a gradient check reports, or {@code null} for training runs
      */
-    @JsonPropertyOrder({"name", "costs", "cost_every", "train_accuracy", "test_accuracy"})
+    @JsonPropertyOrder({"name", "costs", "cost_every", "train_accuracy", "test_accuracy", "difference"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Run(String name, List<Double> costs, @JsonProperty("cost_every") int costEvery,
-                      @JsonProperty("train_accuracy") double trainAccuracy,
-                      @JsonProperty("test_accuracy") double testAccuracy) {
+                      @JsonProperty("train_accuracy") Double trainAccuracy,
+                      @JsonProperty("test_accuracy") Double testAccuracy,
+                      @JsonProperty("difference") Double difference) {
 
         /** Rejects a blank name or a non-positive cost interval and copies the costs. */
         public Run {
@@ -61,6 +66,21 @@ public record DemoResult(String assignment, List<Run> runs) {
             if (costEvery < 1) {
                 throw new IllegalArgumentException("cost_every must be at least 1 but was " + costEvery);
             }
+        }
+
+        /** A training run with train and test accuracy. */
+        public Run(String name, List<Double> costs, int costEvery, double trainAccuracy, double testAccuracy) {
+            this(name, costs, costEvery, trainAccuracy, testAccuracy, null);
+        }
+
+        /** A training run on data without a test set. */
+        public static Run trainOnly(String name, List<Double> costs, int costEvery, double trainAccuracy) {
+            return new Run(name, costs, costEvery, trainAccuracy, null, null);
+        }
+
+        /** A gradient check's result: no costs, only the relative difference. */
+        public static Run gradientCheck(String name, double difference) {
+            return new Run(name, List.of(), 1, null, null, difference);
         }
     }
 
