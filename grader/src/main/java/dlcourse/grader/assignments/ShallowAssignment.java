@@ -18,6 +18,8 @@ import dlcourse.core.RandomState;
 import dlcourse.course.ShallowNetwork;
 import dlcourse.course.ShallowNetwork.Forward;
 import dlcourse.course.ShallowNetwork.Trained;
+import dlcourse.data.LabeledData;
+import dlcourse.data.PlanarDatasets;
 import dlcourse.grader.check.Check;
 import dlcourse.grader.check.CheckFailure;
 import dlcourse.grader.check.Feedback;
@@ -33,6 +35,7 @@ import dlcourse.grader.fixture.Mistake;
 import dlcourse.grader.fixture.Probe;
 import dlcourse.grader.fixture.Probe.CaseSpec;
 import dlcourse.grader.fixture.Values;
+import dlcourse.grader.render.BoundaryPlot;
 import dlcourse.grader.report.Curve;
 import dlcourse.grader.run.Assignment;
 import dlcourse.grader.run.ProbeChecks;
@@ -58,9 +61,14 @@ public final class ShallowAssignment implements Assignment<ShallowNetwork> {
     public static final String ID = "shallow";
     /** The graded class, the same in exercises and solutions. */
     public static final String IMPLEMENTATION = "dlcourse.shallow.Shallow";
-    /** The training check's accuracy may fall this far (a fraction) below the reference's. */
+    /**
+     * The course's accuracy on the flower with n_h = 4 ("Accuracy: 90%"). A constant, not a fixture: the last
+     * iterations of that run oscillate, so the exact figure (90.5 or 90.75 %) depends on rounding in exp and tanh.
+     */
+    static final double COURSE_ACCURACY = 0.90;
+    /** The training check's accuracy may fall this far (a fraction) below the course's. */
     static final double ACCURACY_BAND = 0.02;
-    /** The final cost may exceed the reference's by this fraction. */
+    /** The final cost may exceed the reference's cost at iteration 7000 by this fraction. */
     static final double FINAL_COST_BAND = 0.1;
     /** The training check runs 10000 iterations of the student's code: generous for slow but correct code. */
     static final Duration TRAINING_TIMEOUT = Duration.ofSeconds(120);
@@ -395,21 +403,30 @@ public final class ShallowAssignment implements Assignment<ShallowNetwork> {
                     if (reference == null) {
                         return new Verdict.GraderError("the reference training run is missing from the fixtures");
                     }
+                    LabeledData flower = PlanarDatasets.flower();
                     FixtureCase ref = reference.cases().get(0);
                     List<Double> refCosts = doubles((List<?>) Values.decode(ref.outputs().get("costs")));
-                    double refAccuracy = num(Values.decode(ref.outputs().get("accuracy")));
+                    int refCount = (int) num(Values.decode(ref.outputs().get("cost_count")));
                     ShallowProbes.FlowerRun run = ShallowProbes.FlowerRun.of(ctx.fresh());
                     ctx.addCurve(new Curve("nn_model on the flower (n_h = 4)", ShallowNetwork.COST_EVERY, run.costs(),
                             refCosts));
-                    judgeTraining(run, refCosts, refAccuracy);
+                    ctx.addFigure(BoundaryPlot.of("Your network, n_h = 4", flower.x(), flower.y(),
+                            points -> ctx.fresh().predict(run.parameters(), points)).figure(String.format(Locale.ROOT,
+                            "Decision regions of your trained network on the flower (%.2f %% of the points right;"
+                                    + " the course's network gets %.0f %%).", 100 * run.accuracy(),
+                            100 * COURSE_ACCURACY)));
+                    judgeTraining(run, refCosts, refCount);
                     return new Verdict.Passed(String.format(Locale.ROOT, "Trained to %.2f %% accuracy on the flower"
-                            + " (course: %.2f %%); final cost %s.", 100 * run.accuracy(), 100 * refAccuracy,
+                            + " (course: %.0f %%); final cost %s.", 100 * run.accuracy(), 100 * COURSE_ACCURACY,
                             Feedback.number(run.costs().get(run.costs().size() - 1))));
                 });
     }
 
-    /** Fails unless the run starts where the course's does, stays finite and ends in the course's band. */
-    static void judgeTraining(ShallowProbes.FlowerRun run, List<Double> refCosts, double refAccuracy) {
+    /**
+     * Fails unless the run starts where the course's does, stays finite, records as many costs, ends below the
+     * course's cost at iteration 7000 plus {@value #FINAL_COST_BAND} of it, and reaches the course's accuracy band.
+     */
+    static void judgeTraining(ShallowProbes.FlowerRun run, List<Double> refCosts, int refCount) {
         List<Double> costs = run.costs();
         if (costs.isEmpty() || !Tolerance.NUMPY.accepts(refCosts.get(0), costs.get(0))) {
             throw new CheckFailure("The first recorded cost should be " + Feedback.number(refCosts.get(0))
@@ -423,17 +440,18 @@ public final class ShallowAssignment implements Assignment<ShallowNetwork> {
                         + " over the m examples?) or log(0) was taken.");
             }
         }
-        double refFinal = refCosts.get(refCosts.size() - 1);
+        double refLast = refCosts.get(refCosts.size() - 1);
         double finalCost = costs.get(costs.size() - 1);
-        if (costs.size() != refCosts.size() || finalCost > refFinal * (1 + FINAL_COST_BAND)) {
+        if (costs.size() != refCount || finalCost > refLast * (1 + FINAL_COST_BAND)) {
             throw new CheckFailure("After 10000 iterations the cost is " + Feedback.number(finalCost) + " ("
-                    + costs.size() + " costs recorded); the course's run ends at " + Feedback.number(refFinal) + " ("
-                    + refCosts.size() + " costs recorded).");
+                    + costs.size() + " costs recorded); the course's run is at " + Feedback.number(refLast)
+                    + " by iteration " + (refCosts.size() - 1) * ShallowNetwork.COST_EVERY + " (" + refCount
+                    + " costs recorded).");
         }
-        if (!(run.accuracy() >= refAccuracy - ACCURACY_BAND)) {
+        if (!(run.accuracy() >= COURSE_ACCURACY - ACCURACY_BAND)) {
             throw new CheckFailure(String.format(Locale.ROOT, "After 10000 iterations the network labels %.2f %% of"
-                    + " the flower correctly; the course's run reaches %.2f %% (band: −%.0f points).",
-                    100 * run.accuracy(), 100 * refAccuracy, 100 * ACCURACY_BAND));
+                    + " the flower correctly; the course's network reaches %.0f %% (band: −%.0f points).",
+                    100 * run.accuracy(), 100 * COURSE_ACCURACY, 100 * ACCURACY_BAND));
         }
     }
 

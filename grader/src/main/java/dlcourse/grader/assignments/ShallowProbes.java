@@ -52,6 +52,11 @@ final class ShallowProbes {
     static final String FORWARD_TRACE = "forward_trace";
     /** Hidden units of the course's run on the flower. */
     static final int FLOWER_HIDDEN = 4;
+    /**
+     * The course's run on the flower is reproducible up to this iteration; later costs depend on the last bits of
+     * exp, log and tanh (see {@link #training()}).
+     */
+    static final int STABLE_ITERATIONS = 7000;
 
     /** What a transposed weight matrix looks like; the catalog's mistake of the same id has this description. */
     static final String W_TRANSPOSED = "multiplying by a transposed weight matrix (Wᵀ·A instead of W·A)";
@@ -441,13 +446,20 @@ final class ShallowProbes {
                 List.of(FORWARD_TRACE));
     }
 
-    /** The reference run of the course (n_h = 4, 10000 iterations on the flower), for the training check's band. */
+    /**
+     * The reference run of the course (n_h = 4, 10000 iterations on the flower), for the training check's band. Only
+     * the costs up to iteration {@value #STABLE_ITERATIONS} are stored: at learning rate 1.2 the run oscillates
+     * after that, and differences in the last bit of exp, log or tanh (numpy builds differ; so do the JIT-compiled
+     * and interpreted Vector API) move the later costs by up to 1e-4 and the final accuracy by a point or two.
+     */
     private static Probe<ShallowNetwork> training() {
         return new Probe<>(TRAINING_FIXTURE, Tolerance.NUMPY, List.of(CaseSpec.of(0)), List.of(),
                 spec -> Map.of(),
                 (impl, c) -> {
                     FlowerRun run = FlowerRun.of(impl);
-                    return ordered("costs", run.costs(), "accuracy", run.accuracy());
+                    int stable = Math.min(run.costs().size(), STABLE_ITERATIONS / ShallowNetwork.COST_EVERY + 1);
+                    return ordered("costs", new ArrayList<>(run.costs().subList(0, stable)), "cost_count",
+                            run.costs().size());
                 },
                 Map.of());
     }
