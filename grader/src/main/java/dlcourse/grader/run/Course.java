@@ -1,5 +1,7 @@
 package dlcourse.grader.run;
 
+import dlcourse.grader.assignments.ApplicationAssignment;
+import dlcourse.grader.assignments.DeepAssignment;
 import dlcourse.grader.assignments.LogisticAssignment;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +9,8 @@ import java.util.Optional;
 /** The assignments the grader knows, in course order. */
 public final class Course {
 
-    private static final List<Assignment<?>> ASSIGNMENTS = List.of(new LogisticAssignment());
+    private static final List<Assignment<?>> ASSIGNMENTS = List.of(new LogisticAssignment(), new DeepAssignment(),
+            new ApplicationAssignment());
 
     private Course() {
     }
