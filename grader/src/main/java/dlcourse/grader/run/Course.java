@@ -1,5 +1,7 @@
 package dlcourse.grader.run;
 
+import dlcourse.grader.assignments.ApplicationAssignment;
+import dlcourse.grader.assignments.DeepAssignment;
 import dlcourse.grader.assignments.LogisticAssignment;
 import dlcourse.grader.assignments.ShallowAssignment;
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.Optional;
 public final class Course {
 
     private static final List<Assignment<?>> ASSIGNMENTS = List.of(new LogisticAssignment(),
-            new ShallowAssignment());
+            new ShallowAssignment(), new DeepAssignment(), new ApplicationAssignment());
 
     private Course() {
     }
