@@ -10,6 +10,7 @@ import dlcourse.grader.demo.Demos;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
@@ -46,6 +47,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Whose code to train (default: ${DEFAULT-VALUE}).")
     private String impl;
 
+    @CommandLine.Option(names = "--figures", paramLabel = "<dir>",
+            description = "Where to write figure files such as decision boundaries (default: reports/demo/<id>).")
+    private Path figures;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -69,7 +74,9 @@ public final class DemoCommand implements Callable<Integer> {
             System.setOut(System.err);
         }
         try {
-            DemoResult result = runDemo(demo.get(), json ? new PrintWriter(Writer.nullWriter()) : out);
+            Path figureDir = figures != null ? figures : Implementations.root().resolve("reports")
+                    .resolve("demo").resolve(id);
+            DemoResult result = runDemo(demo.get(), json ? new PrintWriter(Writer.nullWriter()) : out, figureDir);
             if (json) {
                 out.println(result.toJson());
             }
@@ -84,11 +91,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private <T> DemoResult runDemo(Demo<T> demo, PrintWriter courseOutput) {
+    private <T> DemoResult runDemo(Demo<T> demo, PrintWriter courseOutput, Path figureDir) {
         URLClassLoader loader = loader(impl);
         try (loader) {
             T implementation = instantiate(loader, demo.implementationClass(), demo.contract(), impl);
-            return demo.run(implementation, courseOutput);
+            return demo.run(implementation, courseOutput, figureDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the class loader of --impl " + impl, e);
         }

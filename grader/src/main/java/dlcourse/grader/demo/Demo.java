@@ -1,6 +1,7 @@
 package dlcourse.grader.demo;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /**
  * One assignment's demo: trains the assignment's model with the course's settings on the course's data, prints
@@ -50,4 +51,17 @@ public interface Demo<T> {
      * @throws DemoException                         if the implementation returned something unusable
      */
     DemoResult run(T implementation, PrintWriter courseOutput);
+
+    /**
+     * Runs the demo and writes its figures (decision boundaries, galleries) as files. Demos without figures
+     * ignore the folder.
+     *
+     * @param implementation the code under demonstration
+     * @param courseOutput   receives the notebook-style printed output
+     * @param figureDir      where to write figure files ({@code reports/demo/<id>/} by default); created on demand
+     * @return the figures of every training run
+     */
+    default DemoResult run(T implementation, PrintWriter courseOutput, Path figureDir) {
+        return run(implementation, courseOutput);
+    }
 }

@@ -20,13 +20,16 @@ import java.util.Map;
  * @param percentValue share earned, 0–100
  * @param functions    one row per graded function, in catalog order
  * @param curves       learning curves, possibly none
+ * @param figures      figures the checks drew, possibly none
  */
 record AssignmentView(String anchor, int number, String id, String title, String score, String maxScore,
-                      String percent, double percentValue, List<FunctionView> functions, List<PlotView> curves) {
+                      String percent, double percentValue, List<FunctionView> functions, List<PlotView> curves,
+                      List<PlotView> figures) {
 
     AssignmentView {
         functions = List.copyOf(functions);
         curves = List.copyOf(curves);
+        figures = List.copyOf(figures);
     }
 
     static AssignmentView of(AssignmentResult result, int number) {
@@ -46,6 +49,7 @@ record AssignmentView(String anchor, int number, String id, String title, String
         return new AssignmentView(ReportView.anchor("assignment", result.assignment()), number, result.assignment(),
                 title, Numbers.points(result.score()), Numbers.points(result.maxScore()),
                 Numbers.percentText(result.score(), result.maxScore()),
-                Numbers.percent(result.score(), result.maxScore()), functions, curves);
+                Numbers.percent(result.score(), result.maxScore()), functions, curves,
+                result.figures().stream().map(f -> new PlotView(f.title(), f.svg(), f.caption())).toList());
     }
 }

@@ -116,7 +116,7 @@ public final class Grader {
             double score = rows.stream().mapToDouble(CheckResult::points).sum();
             double max = rows.stream().mapToDouble(CheckResult::maxPoints).sum();
             return new AssignmentResult(assignment.id(), assignment.title(), score, max, rows,
-                    context == null ? List.of() : context.curves());
+                    context == null ? List.of() : context.curves(), context == null ? List.of() : context.figures());
         }
     }
 

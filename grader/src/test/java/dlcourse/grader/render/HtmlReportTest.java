@@ -220,6 +220,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void figures_of_a_check_are_drawn_with_their_caption() {
+        Element figure = one(doc, "[data-assignment=shallow] [data-testid=figure]");
+        assertEquals("n_h = 4", one(figure, "h4").text());
+        Element svg = one(figure, "svg.plot-boundary[data-testid=decision-boundary]");
+        assertEquals("Decision boundary: n_h = 4", one(svg, "title").text());
+        assertTrue(svg.select("image").attr("xlink:href").startsWith("data:image/png;base64,")
+                || svg.select("image").attr("href").startsWith("data:image/png;base64,"),
+                "the regions are one embedded raster image");
+        assertEquals("Blue: labelled 1; red: labelled 0.", one(figure, "figcaption").text());
+    }
+
+    @Test
     void a_diverging_run_is_said_in_the_caption() throws IOException {
         Curve diverged = new Curve("model (lr=10)", 100, List.of(0.69, 3.2, Double.NaN, Double.NaN),
                 List.of(0.69, 0.5, 0.4, 0.3));

@@ -1,5 +1,7 @@
 package dlcourse.grader.report;
 
+import dlcourse.core.Matrix;
+import dlcourse.grader.render.BoundaryPlot;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,7 +90,13 @@ public final class SampleReports {
                         "Your gradients disagree with centred differences: relative difference 3.1e-01 > 2.0e-07; "
                                 + "worst tensor dW1, worst entry [2, 2].", "dZ1 uses tanh instead of its derivative",
                         48, detail));
-        return result("shallow", "Planar data classification with one hidden layer", checks, List.of());
+        AssignmentResult plain = result("shallow", "Planar data classification with one hidden layer", checks,
+                List.of());
+        Matrix points = Matrix.of(2, 4, -1.0, 1.0, -2.0, 2.0, 0.5, -0.5, 1.5, -1.5);
+        Figure boundary = BoundaryPlot.of("n_h = 4", points, Matrix.row(0, 1, 0, 1),
+                grid -> grid.rows(0, 1).greaterThan(0.0)).figure("Blue: labelled 1; red: labelled 0.");
+        return new AssignmentResult(plain.assignment(), plain.title(), plain.score(), plain.maxScore(),
+                plain.checks(), plain.curves(), List.of(boundary));
     }
 
     private static AssignmentResult result(String id, String title, List<CheckResult> checks, List<Curve> curves) {
