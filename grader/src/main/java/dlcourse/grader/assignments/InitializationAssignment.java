@@ -28,6 +28,7 @@ import dlcourse.grader.fixture.FixtureStore;
 import dlcourse.grader.fixture.Mistake;
 import dlcourse.grader.fixture.Probe;
 import dlcourse.grader.fixture.Probe.CaseSpec;
+import dlcourse.grader.render.BoundaryPlot;
 import dlcourse.grader.report.Curve;
 import dlcourse.grader.run.Assignment;
 import dlcourse.grader.run.ProbeChecks;
@@ -62,7 +63,10 @@ public final class InitializationAssignment implements Assignment<Initialization
     static final TrainingRuns HE_RUN = new TrainingRuns("model from He weights on the circles", Initialization.COST_EVERY,
             COURSE_ITERATIONS, 0.01, 0.03, 0.1);
 
-    private static final String SEED_HINT = "Seed one RandomState with 3 before the loop and draw W1, W2, … in order.";
+    private static final String RANDOM_HINT = "Draw W1, W2, … in order from one RandomState(3), each randn(n[l],"
+            + " n[l-1]) times 10.";
+    private static final String HE_HINT = "Draw W1, W2, … in order from one RandomState(3), each randn(n[l], n[l-1])"
+            + " times sqrt(2 / n[l-1]), where n[l-1] is the layer's number of inputs.";
 
     @Override
     public String id() {
@@ -113,11 +117,15 @@ public final class InitializationAssignment implements Assignment<Initialization
                 initializer("initialize_parameters_zeros", Tolerance.EXACT, Initialization::initializeParametersZeros,
                         Map.of("W1", "W<l> has shape (n[l], n[l-1]): one row per unit of layer l.")),
                 initializer("initialize_parameters_random", Tolerance.STRICT,
-                        Initialization::initializeParametersRandom, Map.of("W1", SEED_HINT + " Multiply by 10.")),
+                        Initialization::initializeParametersRandom, weightHints(RANDOM_HINT)),
                 initializer("initialize_parameters_he", Tolerance.STRICT, Initialization::initializeParametersHe,
-                        Map.of("W1", SEED_HINT, "W2", "Scale layer l by sqrt(2 / n[l-1]), its number of inputs.",
-                                "W3", "Scale layer l by sqrt(2 / n[l-1]), its number of inputs.")),
+                        weightHints(HE_HINT)),
                 model(), training());
+    }
+
+    /** The same hint for W1 … W4 (the deepest fixture network has four layers). */
+    private static Map<String, String> weightHints(String hint) {
+        return Map.of("W1", hint, "W2", hint, "W3", hint, "W4", hint);
     }
 
     private static CaseSpec layers(int... dims) {
@@ -409,6 +417,11 @@ public final class InitializationAssignment implements Assignment<Initialization
                     CircleRun run = CircleRun.of(ctx.fresh(), "he");
                     ctx.addCurve(new Curve("model from He weights on the circles (lr 0.01)",
                             Initialization.COST_EVERY, run.figures().costs(), ref.costs()));
+                    PlanarDatasets.TrainTest circles = PlanarDatasets.initializationCircles();
+                    ctx.addFigure(BoundaryPlot.of("Your model from He weights", circles.train().x(),
+                            circles.train().y(), points -> ThreeLayerNet.predict(points, run.parameters()))
+                            .figure("The regions your trained model assigns to each class, over the training"
+                                    + " points: from He weights it separates the inner circle from the outer one."));
                     return HE_RUN.compare(run.figures(), ref, "He weights on the course's circles");
                 });
     }

@@ -19,6 +19,7 @@ import dlcourse.grader.fixture.FixtureStore;
 import dlcourse.grader.fixture.Mistake;
 import dlcourse.grader.fixture.Probe;
 import dlcourse.grader.fixture.Probe.CaseSpec;
+import dlcourse.grader.render.BoundaryPlot;
 import dlcourse.grader.report.Curve;
 import dlcourse.grader.run.Assignment;
 import dlcourse.grader.run.ProbeChecks;
@@ -297,9 +298,16 @@ public final class RegularizationAssignment implements Assignment<Regularization
                         return new Verdict.GraderError("the reference training run is missing from the fixtures");
                     }
                     TrainingRuns.Figures ref = TrainingRuns.Figures.of(reference.cases().get(0), setting.id() + "_");
-                    FootballRun run = FootballRun.of(ctx.fresh(), FootballData.load(), setting);
+                    FootballData data = FootballData.load();
+                    FootballRun run = FootballRun.of(ctx.fresh(), data, setting);
                     ctx.addCurve(new Curve("model with " + label + " on the football data (lr 0.3)",
                             Regularization.COST_EVERY, run.figures().costs(), ref.costs()));
+                    ctx.addFigure(BoundaryPlot.of("Your model with " + label, data.train().x(), data.train().y(),
+                            points -> ThreeLayerNet.predict(points, run.parameters())).figure("The regions your"
+                            + " trained model assigns to each team, over the training points. "
+                            + (setting == FootballRun.Setting.L2 ? "L2 regularization keeps the boundary smooth"
+                            : "Dropout keeps the boundary from fitting single points") + "; without regularization"
+                            + " it bends around the noise."));
                     return bands.compare(run.figures(), ref, "the course's initial weights on the football data");
                 });
     }
