@@ -1,13 +1,16 @@
 package dlcourse.grader.run;
 
+import dlcourse.grader.assignments.GradCheckAssignment;
 import dlcourse.grader.assignments.LogisticAssignment;
+import dlcourse.grader.assignments.OptimizationAssignment;
 import java.util.List;
 import java.util.Optional;
 
 /** The assignments the grader knows, in course order. */
 public final class Course {
 
-    private static final List<Assignment<?>> ASSIGNMENTS = List.of(new LogisticAssignment());
+    private static final List<Assignment<?>> ASSIGNMENTS = List.of(new LogisticAssignment(),
+            new GradCheckAssignment(), new OptimizationAssignment());
 
     private Course() {
     }
