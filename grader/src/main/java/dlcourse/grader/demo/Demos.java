@@ -7,12 +7,15 @@ import java.util.Optional;
 public final class Demos {
 
 <<<<<<< HEAD
+<<<<<<< HEAD
     private static final List<Demo<?>> ALL = List.of(
             new LogisticDemo(),
             new ShallowDemo(),
             new ApplicationDemo(),
             new InitializationDemo(),
-            new RegularizationDemo());
+            new RegularizationDemo(),
+            new GradCheckDemo(),
+            new OptimizationDemo());
 
     private Demos() {
     }

@@ -2,8 +2,10 @@ package dlcourse.grader.run;
 
 import dlcourse.grader.assignments.ApplicationAssignment;
 import dlcourse.grader.assignments.DeepAssignment;
+import dlcourse.grader.assignments.GradCheckAssignment;
 import dlcourse.grader.assignments.InitializationAssignment;
 import dlcourse.grader.assignments.LogisticAssignment;
+import dlcourse.grader.assignments.OptimizationAssignment;
 import dlcourse.grader.assignments.RegularizationAssignment;
 import dlcourse.grader.assignments.ShallowAssignment;
 import java.util.List;
@@ -18,7 +20,9 @@ public final class Course {
             new DeepAssignment(),
             new ApplicationAssignment(),
             new InitializationAssignment(),
-            new RegularizationAssignment());
+            new RegularizationAssignment(),
+            new GradCheckAssignment(),
+            new OptimizationAssignment());
 
     private Course() {
     }
