@@ -6,8 +6,6 @@ import java.util.Optional;
 /** The registry of demos, one per assignment that has one, in course order. */
 public final class Demos {
 
-<<<<<<< HEAD
-<<<<<<< HEAD
     private static final List<Demo<?>> ALL = List.of(
             new LogisticDemo(),
             new ShallowDemo(),
