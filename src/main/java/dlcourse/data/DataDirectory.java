@@ -20,8 +20,9 @@ import java.util.function.Function;
  *   <li>the directory named by the environment variable {@value #DATA_ENVIRONMENT_VARIABLE};</li>
  *   <li>{@code ./data} in the working directory;</li>
  *   <li>{@code ../shared/datasets} relative to the working directory;</li>
- *   <li>{@code ../shared/datasets} relative to the checkout root named by the system property
- *       {@value #ROOT_PROPERTY}, when it is set (the build sets it for tests, whatever module they run in).</li>
+ *   <li>{@code data} in the checkout root named by the system property {@value #ROOT_PROPERTY}, then
+ *       {@code ../shared/datasets} beside that root, when it is set (the build and the launcher set it, so a
+ *       student's {@code data/} folder at the top of the checkout is found whatever module runs).</li>
  * </ol>
  * Blank settings are ignored, relative settings are resolved against the working directory, and a directory
  * that appears twice is searched once, under its first rule.
@@ -115,9 +116,12 @@ public final class DataDirectory {
         locations.add(new Location(base.resolve("data"), "./data in the working directory"));
         locations.add(new Location(base.resolve("../shared/datasets"),
                 "../shared/datasets relative to the working directory"));
-        setting(systemProperty.apply(ROOT_PROPERTY)).ifPresent(root ->
-                locations.add(new Location(base.resolve(root).resolve("../shared/datasets"),
-                        "../shared/datasets beside the checkout root (system property " + ROOT_PROPERTY + ")")));
+        setting(systemProperty.apply(ROOT_PROPERTY)).ifPresent(root -> {
+            locations.add(new Location(base.resolve(root).resolve("data"),
+                    "data in the checkout root (system property " + ROOT_PROPERTY + ")"));
+            locations.add(new Location(base.resolve(root).resolve("../shared/datasets"),
+                    "../shared/datasets beside the checkout root (system property " + ROOT_PROPERTY + ")"));
+        });
         return new DataDirectory(locations);
     }
 

@@ -44,6 +44,7 @@ class DataDirectoryTest {
                 new Location(temp.resolve("by-environment"), "environment variable DLCOURSE_DATA"),
                 new Location(work.resolve("data"), "./data in the working directory"),
                 new Location(temp.resolve("work/shared/datasets"), "../shared/datasets relative to the working directory"),
+                new Location(root.resolve("data"), "data in the checkout root (system property dlcourse.root)"),
                 new Location(temp.resolve("shared/datasets"),
                         "../shared/datasets beside the checkout root (system property dlcourse.root)")),
                 directory.locations());
@@ -133,13 +134,15 @@ class DataDirectoryTest {
                 + "  2. " + work.resolve("data/train_catvnoncat.h5") + "  (./data in the working directory)\n"
                 + "  3. " + temp.resolve("work/shared/datasets/train_catvnoncat.h5")
                 + "  (../shared/datasets relative to the working directory; no such directory)\n"
-                + "  4. " + temp.resolve("shared/datasets/train_catvnoncat.h5")
+                + "  4. " + temp.resolve("checkout/data/train_catvnoncat.h5")
+                + "  (data in the checkout root (system property dlcourse.root); no such directory)\n"
+                + "  5. " + temp.resolve("shared/datasets/train_catvnoncat.h5")
                 + "  (../shared/datasets beside the checkout root (system property dlcourse.root); no such directory)\n"
                 + "Put train_catvnoncat.h5 into one of these directories, or point -Ddlcourse.data=DIR or the"
                 + " environment variable DLCOURSE_DATA at the directory that holds it. The course's data files come"
                 + " with its programming assignments (each notebook's datasets/ folder).", e.getMessage());
         assertEquals("train_catvnoncat.h5", e.fileName());
-        assertEquals(4, e.searched().size());
+        assertEquals(5, e.searched().size());
         assertTrue(e.searched().stream().allMatch(Path::isAbsolute), "searched paths are absolute");
     }
 
