@@ -2,15 +2,12 @@ package dlcourse.grader.assignments;
 
 import dlcourse.grader.check.CheckFailure;
 import dlcourse.grader.check.Feedback;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Captures what student code prints, for checks of the course's printed output. Checks run one at a time, so
- * swapping {@code System.out} for the duration of one call is safe here.
+ * Captures what student code prints, for checks of the course's printed output (per thread, through
+ * {@link dlcourse.grader.check.Console}).
  */
 final class ConsoleCapture {
 
@@ -19,17 +16,12 @@ final class ConsoleCapture {
     private ConsoleCapture() {
     }
 
-    /** Runs {@code action} and returns what it printed to {@code System.out}. */
-    static synchronized String run(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+    /**
+     * Runs {@code action} and returns what it printed to {@code System.out}: only this thread's printing, so that
+     * submissions graded side by side in one JVM do not see each other's output.
+     */
+    static String run(Runnable action) {
+        return dlcourse.grader.check.Console.capture(action);
     }
 
     /** The first non-blank line of some output. */

@@ -1,11 +1,14 @@
 package dlcourse.grader.cli;
 
 import dlcourse.core.Matrix;
+import dlcourse.course.DeepApplication;
 import dlcourse.course.LogisticRegression;
 import dlcourse.data.CatImages;
+import dlcourse.grader.demo.ApplicationDemo;
 import dlcourse.grader.demo.ClassifyInput;
 import dlcourse.grader.demo.DemoException;
 import dlcourse.grader.demo.LogisticDemo;
+import dlcourse.nn.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -17,12 +20,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code dlcourse classify <image>}: trains assignment 1's cat classifier with the course's settings and labels
- * the user's own picture, as the end of the course's notebook does.
+ * {@code dlcourse classify <image>}: trains a cat classifier with the course's settings and labels the user's own
+ * picture, as the end of the course's notebooks does: assignment 1's logistic regression ({@code --model logistic},
+ * 70 % on the test pictures) or assignment 4's L-layer network ({@code --model l_layer}, 80 %).
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = {"Trains the cat classifier of assignment 1 (the reference solution by default) on the course's"
-                + " 209 pictures and says whether your own JPEG or PNG picture shows a cat.",
+        description = {"Trains a cat classifier (the reference solution by default) on the course's 209 pictures and"
+                + " says whether your own JPEG or PNG picture shows a cat: assignment 1's logistic regression"
+                + " (--model logistic, 70 % test accuracy) or assignment 4's L-layer network (--model l_layer,"
+                + " 80 %).",
             "The picture is resized to 64 x 64 pixels (bicubic) without keeping its aspect ratio, as the course"
                 + " does."})
 public final class ClassifyCommand implements Callable<Integer> {
@@ -34,8 +40,20 @@ public final class ClassifyCommand implements Callable<Integer> {
             description = "Whose code to train (default: ${DEFAULT-VALUE}).")
     private String impl;
 
+    @CommandLine.Option(names = "--model", defaultValue = "logistic", paramLabel = "logistic|l_layer",
+            description = "Which classifier to train: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private Model model;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** The classifiers {@code --model} chooses from. */
+    enum Model {
+        /** Assignment 1: logistic regression, 2000 iterations at learning rate 0.005. */
+        logistic,
+        /** Assignment 4: the L-layer network [12288, 20, 7, 5, 1], 2500 iterations at learning rate 0.0075. */
+        l_layer
+    }
 
     @Override
     public Integer call() {
@@ -65,22 +83,42 @@ public final class ClassifyCommand implements Callable<Integer> {
     private String classify(Matrix x, PrintWriter out) {
         URLClassLoader loader = DemoCommand.loader(impl);
         try (loader) {
-            LogisticRegression model = DemoCommand.instantiate(loader, LogisticDemo.IMPLEMENTATION_CLASS,
-                    LogisticRegression.class, impl);
-            CatImages cats = CatImages.load();
-            Matrix xTrain = model.flattenImages(cats.train().x());
-            Matrix xTest = model.flattenImages(cats.test().x());
-            out.printf(Locale.ROOT, "training the model on the %d cat pictures (%d iterations, learning rate %s)...%n",
-                    cats.train().examples(), LogisticDemo.NUM_ITERATIONS, LogisticDemo.LEARNING_RATE);
-            out.flush();
-            LogisticRegression.Parameters params = model.model(xTrain, cats.train().y(), xTest, cats.test().y(),
-                    LogisticDemo.NUM_ITERATIONS, LogisticDemo.LEARNING_RATE, false).params();
-            double probabilityOfCat = model.sigmoid(params.w().transpose().dot(x).add(params.b())).item();
-            double label = model.predict(params.w(), params.b(), x).item();
-            return verdict(label, probabilityOfCat, cats);
+            return model == Model.l_layer ? classifyDeep(loader, x, out) : classifyLogistic(loader, x, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the class loader of --impl " + impl, e);
         }
+    }
+
+    private String classifyLogistic(URLClassLoader loader, Matrix x, PrintWriter out) {
+        LogisticRegression logistic = DemoCommand.instantiate(loader, LogisticDemo.IMPLEMENTATION_CLASS,
+                LogisticRegression.class, impl);
+        CatImages cats = CatImages.load();
+        Matrix xTrain = logistic.flattenImages(cats.train().x());
+        Matrix xTest = logistic.flattenImages(cats.test().x());
+        out.printf(Locale.ROOT, "training the model on the %d cat pictures (%d iterations, learning rate %s)...%n",
+                cats.train().examples(), LogisticDemo.NUM_ITERATIONS, LogisticDemo.LEARNING_RATE);
+        out.flush();
+        LogisticRegression.Parameters params = logistic.model(xTrain, cats.train().y(), xTest, cats.test().y(),
+                LogisticDemo.NUM_ITERATIONS, LogisticDemo.LEARNING_RATE, false).params();
+        double probabilityOfCat = logistic.sigmoid(params.w().transpose().dot(x).add(params.b())).item();
+        double label = logistic.predict(params.w(), params.b(), x).item();
+        return verdict(label, probabilityOfCat, cats);
+    }
+
+    private String classifyDeep(URLClassLoader loader, Matrix x, PrintWriter out) {
+        DeepApplication deep = DemoCommand.instantiate(loader, ApplicationDemo.IMPLEMENTATION_CLASS,
+                DeepApplication.class, impl);
+        CatImages cats = CatImages.load();
+        out.printf(Locale.ROOT, "training the L-layer model %s on the %d cat pictures (%d iterations, learning rate"
+                        + " %s)...%n", ApplicationDemo.L_LAYER_DIMS, cats.train().examples(),
+                ApplicationDemo.NUM_ITERATIONS, ApplicationDemo.LEARNING_RATE);
+        out.flush();
+        Parameters params = deep.lLayerModel(ApplicationDemo.flatten(cats.train().x()), cats.train().y(),
+                ApplicationDemo.L_LAYER_DIMS.stream().mapToInt(Integer::intValue).toArray(),
+                ApplicationDemo.LEARNING_RATE, ApplicationDemo.NUM_ITERATIONS, false).parameters();
+        double probabilityOfCat = deep.lModelForward(x, params).al().item();
+        double label = deep.predict(x, params).item();
+        return verdict(label, probabilityOfCat, cats);
     }
 
     /**

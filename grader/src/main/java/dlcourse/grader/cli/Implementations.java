@@ -1,5 +1,6 @@
 package dlcourse.grader.cli;
 
+import dlcourse.grader.batch.SubmissionCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -10,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * Finds the classes to grade: the built {@code exercises/} or {@code solutions/} module, or any folder of Java
@@ -67,18 +66,15 @@ final class Implementations {
         }
         Path srcRoot = Files.isDirectory(sources.resolve("src/main/java")) ? sources.resolve("src/main/java") : sources;
         try (Stream<Path> files = Files.walk(srcRoot)) {
-            List<String> javaFiles = files.filter(p -> p.toString().endsWith(".java")).map(Path::toString).toList();
+            List<Path> javaFiles = files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
             if (javaFiles.isEmpty()) {
                 throw new IllegalArgumentException("no .java files under " + srcRoot);
             }
             Path out = Files.createTempDirectory("dlcourse-submission");
-            JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-            List<String> args = new ArrayList<>(List.of("--release", "17", "--add-modules", "jdk.incubator.vector",
-                    "-proc:none", "-nowarn", "-cp", System.getProperty("java.class.path"), "-d", out.toString()));
-            args.addAll(javaFiles);
-            int status = compiler.run(null, null, null, args.toArray(String[]::new));
-            if (status != 0) {
-                throw new IllegalStateException("the submission in " + srcRoot + " does not compile (see above)");
+            SubmissionCompiler.Result result = SubmissionCompiler.compile(srcRoot, javaFiles, out);
+            if (!result.success()) {
+                throw new IllegalStateException("the submission in " + srcRoot + " does not compile:\n"
+                        + result.messages());
             }
             return out;
         } catch (IOException e) {

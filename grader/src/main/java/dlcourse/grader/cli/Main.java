@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Deep-learning course assignments in Java: exercises, reference solutions and their grader.",
-        subcommands = {GradeCommand.class, DatasetsCommand.class, FixturesCommand.class, BenchCommand.class, SkeletonsCommand.class, DemoCommand.class, ClassifyCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GradeCommand.class, DatasetsCommand.class, FixturesCommand.class, BenchCommand.class, SkeletonsCommand.class, DemoCommand.class, ClassifyCommand.class, EditionCommand.class, BatchCommand.class, DashboardCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

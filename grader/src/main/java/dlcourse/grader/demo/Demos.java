@@ -6,7 +6,14 @@ import java.util.Optional;
 /** The registry of demos, one per assignment that has one, in course order. */
 public final class Demos {
 
-    private static final List<Demo<?>> ALL = List.of(new LogisticDemo(), new ShallowDemo());
+    private static final List<Demo<?>> ALL = List.of(
+            new LogisticDemo(),
+            new ShallowDemo(),
+            new ApplicationDemo(),
+            new InitializationDemo(),
+            new RegularizationDemo(),
+            new GradCheckDemo(),
+            new OptimizationDemo());
 
     private Demos() {
     }

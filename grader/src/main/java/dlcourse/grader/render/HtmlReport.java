@@ -1,17 +1,9 @@
 package dlcourse.grader.render;
 
 import dlcourse.grader.report.Report;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import java.util.Map;
 
 /**
  * Writes a student's feedback page, {@code index.html}: scores per assignment and function, every check's verdict
@@ -22,8 +14,6 @@ public final class HtmlReport {
 
     /** The file written into the output folder. */
     public static final String FILE_NAME = "index.html";
-
-    private static final TemplateEngine ENGINE = engine();
 
     private HtmlReport() {
     }
@@ -36,30 +26,11 @@ public final class HtmlReport {
      * @throws IllegalArgumentException when the report holds a verdict or heat map the page cannot show
      */
     public static Path render(Report report, Path outputDir) {
-        ReportView view = ReportView.of(report);
-        Context context = new Context(Locale.ROOT);
-        context.setVariable("report", view);
-        Path file = outputDir.resolve(FILE_NAME);
-        try {
-            Files.createDirectories(outputDir);
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                ENGINE.process("report", context, out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        return file;
+        return Templates.write("report", Map.of("report", ReportView.of(report)), outputDir.resolve(FILE_NAME));
     }
 
-    private static TemplateEngine engine() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(HtmlReport.class.getClassLoader());
-        resolver.setPrefix("templates/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        resolver.setCacheable(true);
-        TemplateEngine engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
+    /** The HTML id of a check's entry on the page, for links from elsewhere ({@code index.html#<id>}). */
+    public static String checkAnchor(String checkId) {
+        return ReportView.anchor("check", checkId);
     }
 }

@@ -21,9 +21,21 @@ import java.util.Map;
  * @param verdicts     how many checks got each verdict, in verdict order, only verdicts that occur
  * @param assignments  in report order
  * @param provenance   the footer
+ * @param problem      why the submission could not be graded, or null when it was
  */
 record ReportView(String subject, String score, String maxScore, String percent, double percentValue,
-                  List<VerdictCount> verdicts, List<AssignmentView> assignments, ProvenanceView provenance) {
+                  List<VerdictCount> verdicts, List<AssignmentView> assignments, ProvenanceView provenance,
+                  ProblemView problem) {
+
+    /**
+     * Why nothing was graded.
+     *
+     * @param stage    {@code compile}, {@code unpack} or {@code grader}
+     * @param headline one line
+     * @param message  the full text (compiler output)
+     */
+    record ProblemView(String stage, String headline, String message) {
+    }
 
     /** A verdict and how many checks got it. */
     record VerdictCount(String key, String label, int count) {
@@ -50,7 +62,8 @@ record ReportView(String subject, String score, String maxScore, String percent,
         return new ReportView(report.subject(), Numbers.points(report.score()), Numbers.points(report.maxScore()),
                 Numbers.percentText(report.score(), report.maxScore()),
                 Numbers.percent(report.score(), report.maxScore()), verdicts, assignments,
-                ProvenanceView.of(report.provenance()));
+                ProvenanceView.of(report.provenance()), report.problem() == null ? null
+                : new ProblemView(report.problem().stage(), report.problem().headline(), report.problem().message()));
     }
 
     /** An HTML id from parts: lower case letters, digits, dots, dashes and underscores only. */

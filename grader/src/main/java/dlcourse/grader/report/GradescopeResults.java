@@ -73,6 +73,10 @@ public final class GradescopeResults {
                 report.subject(), points(report.score()), points(report.maxScore()), p.graderVersion(),
                 p.gitCommit(), p.fixtureSet(),
                 p.seeds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        if (!report.gradable()) {
+            summary = summary + "\n\nYour submission could not be graded (" + report.problem().what() + "):\n\n"
+                    + report.problem().message();
+        }
         return new Results(report.score(), p.millis() / 1000.0, summary, "visible", "hidden", tests);
     }
 

@@ -100,7 +100,7 @@ public final class Grading {
     }
 
     /** The checkout's commit, read from {@code .git} without running git; "unknown" outside a checkout. */
-    static String gitCommit() {
+    public static String gitCommit() {
         Path git = Path.of(System.getProperty("dlcourse.root", ".")).resolve(".git");
         try {
             String head = Files.readString(git.resolve("HEAD")).strip();

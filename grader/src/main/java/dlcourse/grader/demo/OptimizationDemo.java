@@ -1,0 +1,163 @@
+package dlcourse.grader.demo;
+
+import dlcourse.core.Matrix;
+import dlcourse.course.OptimizationMethods;
+import dlcourse.course.OptimizationMethods.Decay;
+import dlcourse.course.OptimizationMethods.Hyperparameters;
+import dlcourse.course.OptimizationMethods.Optimizer;
+import dlcourse.course.OptimizationMethods.Trained;
+import dlcourse.data.LabeledData;
+import dlcourse.data.PlanarDatasets;
+import dlcourse.nn.ThreeLayerNet;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Assignment 8's demo, as the course's notebook runs it on the moons (300 points, seed 3) with the network
+ * [2, 5, 2, 1] (He initialization, seed 3):
+ * <ol>
+ *   <li>{@code gd}, {@code momentum} (β 0.9) and {@code adam}: 10000 epochs of mini-batches of 64 at learning rate
+ *       0.0007. Course figures: 79.7 %, 79.7 % and 94 % training accuracy.</li>
+ *   <li>The learning-rate decay section: {@code gd_update_lr} (gd, α0 = 0.1, {@code update_lr} after every
+ *       epoch, 5000 epochs: the rate collapses and the model stalls, 65.3 %), then with {@code schedule_lr_decay}
+ *       (decay rate 1, a step every 1000 epochs, 5000 epochs) {@code gd_decay} (α0 = 0.1, 94.3 %),
+ *       {@code momentum_decay} (α0 = 0.1, 95.3 %) and {@code adam_decay} (α0 = 0.01, 94 %).</li>
+ * </ol>
+ * The decay settings are the course's decay section's. The JSON lists the cost every 1000 epochs (the lines the
+ * notebook prints); {@code model} itself records one every 100.
+ *
+ * <p>Every step is the implementation's own: its {@code model} trains (called with {@code print_cost = false}; the
+ * cost lines are printed here from the costs it returns, and the learning-rate lines from its own decay function).
+ */
+public final class OptimizationDemo implements Demo<OptimizationMethods> {
+
+    /** The demo's id, the assignment's id. */
+    public static final String ID = "optimization";
+
+    /** The class the demo loads from the exercises, the solutions or a submission. */
+    public static final String IMPLEMENTATION_CLASS = "dlcourse.optimization.Optimization";
+
+    /** The course's network on the moons. */
+    static final int[] LAYERS = {2, 5, 2, 1};
+
+    /** The JSON and the printed lines carry the cost every this many epochs. */
+    public static final int COST_EVERY = OptimizationMethods.PRINT_EVERY;
+
+    /**
+     * One run of the notebook.
+     *
+     * @param name            the run's name in the JSON
+     * @param optimizer       gd, momentum or adam
+     * @param hyperparameters the settings
+     */
+    public record Setting(String name, Optimizer optimizer, Hyperparameters hyperparameters) {
+    }
+
+    /** The decay section's runs: 5000 epochs, decay rate 1, a step every 1000 epochs. */
+    private static Hyperparameters decaying(double learningRate0, Decay decay) {
+        return Hyperparameters.COURSE.withLearningRate(learningRate0).withNumEpochs(5000).withDecay(decay)
+                .withDecayRate(1.0, 1000);
+    }
+
+    /** Every run, in the notebook's order. */
+    public static final List<Setting> SETTINGS = List.of(
+            new Setting("gd", Optimizer.GD, Hyperparameters.COURSE),
+            new Setting("momentum", Optimizer.MOMENTUM, Hyperparameters.COURSE),
+            new Setting("adam", Optimizer.ADAM, Hyperparameters.COURSE),
+            new Setting("gd_update_lr", Optimizer.GD, decaying(0.1, Decay.UPDATE_LR)),
+            new Setting("gd_decay", Optimizer.GD, decaying(0.1, Decay.SCHEDULE_LR_DECAY)),
+            new Setting("momentum_decay", Optimizer.MOMENTUM, decaying(0.1, Decay.SCHEDULE_LR_DECAY)),
+            new Setting("adam_decay", Optimizer.ADAM, decaying(0.01, Decay.SCHEDULE_LR_DECAY)));
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "optimization methods on the moons, network [2, 5, 2, 1]: gd, momentum and adam (10000 epochs,"
+                + " batches of 64, lr 0.0007), then learning-rate decay (update_lr; schedule_lr_decay with gd,"
+                + " momentum, adam; 5000 epochs)";
+    }
+
+    @Override
+    public Class<OptimizationMethods> contract() {
+        return OptimizationMethods.class;
+    }
+
+    @Override
+    public String implementationClass() {
+        return IMPLEMENTATION_CLASS;
+    }
+
+    @Override
+    public DemoResult run(OptimizationMethods implementation, PrintWriter courseOutput) {
+        return run(implementation, PlanarDatasets.optimizationMoons(), SETTINGS, courseOutput);
+    }
+
+    /**
+     * Runs the given settings with the implementation's own {@code model}.
+     *
+     * @param impl         the implementation
+     * @param data         X (2, m) and Y (1, m)
+     * @param settings     the runs, in order
+     * @param courseOutput receives a header per run, the cost (and learning-rate) lines every 1000 epochs and the
+     *                     accuracy, as the notebook prints them
+     * @return one run per setting, with the costs every 1000 epochs and the training accuracy
+     * @throws DemoException if model returns null or not one cost per 100 epochs
+     */
+    public static DemoResult run(OptimizationMethods impl, LabeledData data, List<Setting> settings,
+                                 PrintWriter courseOutput) {
+        List<DemoResult.Run> runs = new ArrayList<>();
+        for (Setting setting : settings) {
+            Hyperparameters h = setting.hyperparameters();
+            courseOutput.printf(Locale.ROOT, "%s%s: optimizer = \"%s\", learning_rate = %s, num_epochs = %d%s%n",
+                    runs.isEmpty() ? "" : System.lineSeparator(), setting.name(), setting.optimizer().courseName(),
+                    LogisticDemo.plain(h.learningRate()), h.numEpochs(), h.decay() == Decay.NONE ? ""
+                            : ", decay = " + h.decay().name().toLowerCase(Locale.ROOT));
+            Trained trained = impl.model(data.x(), data.y(), LAYERS.clone(), setting.optimizer(), h, false);
+            if (trained == null) {
+                throw new DemoException("model returned null");
+            }
+            List<Double> printed = everyThousand(trained, h.numEpochs());
+            for (int k = 0; k < printed.size(); k++) {
+                int epoch = k * COST_EVERY;
+                courseOutput.printf(Locale.ROOT, "Cost after epoch %d: %f%n", epoch, printed.get(k));
+                if (h.decay() != Decay.NONE) {
+                    courseOutput.printf(Locale.ROOT, "learning rate after epoch %d: %f%n", epoch,
+                            decayed(impl, h, epoch));
+                }
+            }
+            Matrix predictions = ThreeLayerNet.predict(data.x(), trained.parameters());
+            double accuracy = ThreeLayerNet.accuracy(predictions, data.y());
+            courseOutput.println("Accuracy: " + accuracy);
+            courseOutput.flush();
+            runs.add(DemoResult.Run.trainOnly(setting.name(), printed, COST_EVERY, accuracy));
+        }
+        return new DemoResult(ID, runs);
+    }
+
+    /** The costs of epochs 0, 1000, 2000, … from the ones model recorded every 100 epochs. */
+    private static List<Double> everyThousand(Trained trained, int epochs) {
+        int step = COST_EVERY / OptimizationMethods.COST_EVERY;
+        int expected = (epochs + OptimizationMethods.COST_EVERY - 1) / OptimizationMethods.COST_EVERY;
+        if (trained.costs().size() != expected) {
+            throw new DemoException("model recorded " + trained.costs().size() + " costs for " + epochs
+                    + " epochs; expected " + expected + " (one every " + OptimizationMethods.COST_EVERY + " epochs)");
+        }
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < trained.costs().size(); i += step) {
+            out.add(trained.costs().get(i));
+        }
+        return out;
+    }
+
+    /** The learning rate model uses after this epoch, from the implementation's own decay function. */
+    private static double decayed(OptimizationMethods impl, Hyperparameters h, int epoch) {
+        return h.decay() == Decay.UPDATE_LR ? impl.updateLr(h.learningRate(), epoch, h.decayRate())
+                : impl.scheduleLrDecay(h.learningRate(), epoch, h.decayRate(), h.timeInterval());
+    }
+}
