@@ -23,7 +23,6 @@ import dlcourse.data.PlanarDatasets;
 import dlcourse.grader.check.CheckFailure;
 import dlcourse.grader.check.Tolerance;
 import dlcourse.grader.check.Verdict;
-import dlcourse.grader.fixture.FixtureCase;
 import dlcourse.grader.fixture.Probe;
 import dlcourse.grader.fixture.Probe.CaseSpec;
 import dlcourse.nn.Grads;
@@ -166,7 +165,8 @@ final class ShallowProbes {
     @SuppressWarnings("unchecked")
     static Cache cache(Object value) {
         Map<String, Object> map = (Map<String, Object>) value;
-        return new Cache((Matrix) map.get("Z1"), (Matrix) map.get("A1"), (Matrix) map.get("Z2"), (Matrix) map.get("A2"));
+        return new Cache((Matrix) map.get("Z1"), (Matrix) map.get("A1"), (Matrix) map.get("Z2"),
+                (Matrix) map.get("A2"));
     }
 
     /** A cache as a fixture map with the course's keys. */
