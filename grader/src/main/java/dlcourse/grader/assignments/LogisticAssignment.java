@@ -127,7 +127,7 @@ public final class LogisticAssignment implements Assignment<LogisticRegression> 
         return new Probe<>("dataset_dimensions", Tolerance.EXACT,
                 List.of(CaseSpec.of(1, 7, 3, 4), CaseSpec.of(2, 5, 2, 6)),
                 List.of(CaseSpec.of(3, 11, 1, 3), CaseSpec.of(4, 2, 9, 1)),
-                spec -> Map.of("train_images", Tensor.zeros(spec.size(0), spec.size(2), spec.size(2), 3),
+                spec -> ordered("train_images", Tensor.zeros(spec.size(0), spec.size(2), spec.size(2), 3),
                         "test_images", Tensor.zeros(spec.size(1), spec.size(2), spec.size(2), 3)),
                 (impl, c) -> {
                     LogisticRegression.DatasetDimensions d = Expect.returned(impl.datasetDimensions(
