@@ -128,6 +128,24 @@ class OptimizationMistakesGradingTest {
     }
 
     @Test
+    void a_model_that_ignores_the_optimizer_argument_is_told_which_update_it_should_not_call() {
+        Optimization alwaysGd = new Optimization() {
+            @Override
+            public Trained model(Matrix x, Matrix y, int[] layersDims, Optimizer optimizer, Hyperparameters h,
+                                 boolean printCost) {
+                return super.model(x, y, layersDims, Optimizer.GD, h, printCost);
+            }
+        };
+        List<CheckResult> values = grade(() -> alwaysGd, "model").stream().filter(r -> r.kind().equals("value"))
+                .toList();
+
+        assertEquals("passed", values.get(0).verdict(), values::toString);
+        assertEquals("failed", values.get(1).verdict(), values::toString);
+        assertEquals("model called update_parameters_with_gd, which the reference run with this optimizer never"
+                + " calls: use the update that belongs to the optimizer argument.", values.get(1).message());
+    }
+
+    @Test
     void the_textbook_epsilon_is_named_by_the_first_step_property() {
         CheckResult property = only(grade(() -> OptimizationMistakes.variants().get("adam_epsilon_outside_sqrt"),
                 "update_parameters_with_adam"), "property", "property: first step");

@@ -286,8 +286,13 @@ public final class GradCheckAssignment implements Assignment<GradientChecking> {
                         Catalogs.expect("difference with dJ/dθ replaced by 3 (x = 2)", 0.2, difference,
                                 Tolerance.NUMPY);
                         return new Verdict.Passed("a derivative of 3 instead of 2 gives a difference of 0.2.");
-                    }), printedLine("gradient_check", impl -> impl.gradientCheck(2.0, 4.0, GradientChecking.EPSILON,
-                    true), impl -> impl.gradientCheck(2.0, 4.0, GradientChecking.EPSILON, false), true));
+                    }), printedLine("gradient_check",
+                    (impl, print) -> impl.gradientCheck(2.0, 4.0, GradientChecking.EPSILON, print),
+                    (impl, print) -> {
+                        GradientChecking wrong = spy(impl);
+                        doReturn(3.0).when(wrong).backwardPropagation(anyDouble(), anyDouble());
+                        return wrong.gradientCheck(2.0, 4.0, GradientChecking.EPSILON, print);
+                    }));
             case "backward_propagation_n" -> List.of(backwardGradient("seed 7", 7, 4, 5, 3, 3),
                     backwardGradient("seed 8, non-square", 8, 3, 2, 4, 5));
             case "gradient_check_n" -> List.of(callPattern("gradient_check_n", "forward twice per parameter",
@@ -306,8 +311,8 @@ public final class GradCheckAssignment implements Assignment<GradientChecking> {
                                     + " use the gradients it is given: " + firstLine(e));
                         }
                         return new Verdict.Passed("gradient_check_n evaluates the cost twice per parameter.");
-                    }), printedLine("gradient_check_n", impl -> nd(impl, true, true), impl -> nd(impl, true, false),
-                    false));
+                    }), printedLine("gradient_check_n", (impl, print) -> nd(impl, false, print),
+                    (impl, print) -> nd(impl, true, print)));
             default -> List.of();
         };
     }
@@ -332,35 +337,41 @@ public final class GradCheckAssignment implements Assignment<GradientChecking> {
     /** What a check of the printed verdict line runs. */
     @FunctionalInterface
     private interface Run {
-        double apply(GradientChecking impl);
+        double apply(GradientChecking impl, boolean printMsg);
     }
 
     /**
-     * With printMsg the verdict line is printed with the returned difference; without it nothing is printed.
+     * With printMsg the verdict line is printed with the returned difference — "works perfectly fine" for a correct
+     * derivative, "there is a mistake" for a wrong one; without printMsg nothing is printed.
      *
-     * @param correct whether the run's difference is small (the "works perfectly fine" line) or large
+     * @param correct runs the check on a correct derivative
+     * @param wrong   runs it on a wrong one
      */
-    private static Check<GradientChecking> printedLine(String function, Run loud, Run quiet, boolean correct) {
-        String expected = correct ? GradientChecking.CORRECT_MESSAGE : GradientChecking.MISTAKE_MESSAGE;
-        return property(function, "printed verdict", "prints \"" + expected.substring(0, expected.indexOf('!') + 1)
-                + " difference = …\" only when asked", ctx -> {
-                    GradientChecking impl = ctx.fresh();
-                    double[] difference = new double[1];
-                    String printed = ConsoleCapture.run(() -> difference[0] = loud.apply(impl));
-                    String silent = ConsoleCapture.run(() -> quiet.apply(impl));
-                    if (!silent.isBlank()) {
-                        throw new CheckFailure(function + " printed output although printMsg was false: \""
-                                + ConsoleCapture.firstLine(silent) + "\"");
-                    }
-                    String line = ConsoleCapture.firstLine(printed).strip();
-                    if (!line.startsWith(expected)) {
-                        throw new CheckFailure("With printMsg the line should start \"" + expected + "\" (difference "
-                                + Feedback.number(difference[0]) + (correct ? " ≤ " : " > ") + "2e-7) but was \""
-                                + line + "\".");
-                    }
-                    ConsoleCapture.expectNumberAfter(line, "difference =", difference[0]);
-                    return new Verdict.Passed(function + " prints its verdict and the difference when asked.");
-                });
+    private static Check<GradientChecking> printedLine(String function, Run correct, Run wrong) {
+        return property(function, "printed verdict", "prints its verdict and the difference only when asked", ctx -> {
+            GradientChecking impl = ctx.fresh();
+            String silent = ConsoleCapture.run(() -> correct.apply(impl, false));
+            if (!silent.isBlank()) {
+                throw new CheckFailure(function + " printed output although printMsg was false: \""
+                        + ConsoleCapture.firstLine(silent) + "\"");
+            }
+            expectVerdict(function, impl, correct, GradientChecking.CORRECT_MESSAGE, "correct", " ≤ ");
+            expectVerdict(function, impl, wrong, GradientChecking.MISTAKE_MESSAGE, "wrong", " > ");
+            return new Verdict.Passed(function + " prints its verdict and the difference when asked.");
+        });
+    }
+
+    private static void expectVerdict(String function, GradientChecking impl, Run run, String expected,
+                                      String derivative, String comparison) {
+        double[] difference = new double[1];
+        String line = ConsoleCapture.firstLine(ConsoleCapture.run(() -> difference[0] = run.apply(impl, true)))
+                .strip();
+        if (!line.startsWith(expected)) {
+            throw new CheckFailure("With printMsg and a " + derivative + " derivative the line should start \""
+                    + expected + "\" (difference " + Feedback.number(difference[0]) + comparison + "2e-7) but was \""
+                    + line + "\".");
+        }
+        ConsoleCapture.expectNumberAfter(line, "difference =", difference[0]);
     }
 
     /** A gradient check of the student's backward pass against centred differences of the given cost. */

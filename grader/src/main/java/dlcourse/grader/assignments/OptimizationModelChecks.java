@@ -212,8 +212,8 @@ final class OptimizationModelChecks {
     }
 
     private static Check<OptimizationMethods> printed() {
-        return OptimizationAssignment.property(MODEL, "printed costs", "prints the cost (and the decayed rate) every"
-                + " 1000 epochs, only when asked", ctx -> {
+        return OptimizationAssignment.property(MODEL, "printed costs", "prints the cost (and, with a decay, the rate)"
+                + " every 1000 epochs, only when asked", ctx -> {
                     OptimizationMethods impl = ctx.fresh();
                     Hyperparameters settings = settings(0.05, 1001).withDecay(Decay.SCHEDULE_LR_DECAY)
                             .withDecayRate(1.0, 1000);
@@ -222,6 +222,14 @@ final class OptimizationModelChecks {
                             Optimizer.GD, settings, true));
                     String quiet = ConsoleCapture.run(() -> impl.model(x(), y(), LAYERS.clone(), Optimizer.GD,
                             settings.withNumEpochs(2), false));
+                    String constant = ConsoleCapture.run(() -> impl.model(x(), y(), LAYERS.clone(), Optimizer.GD,
+                            settings.withDecay(Decay.NONE), true));
+                    List<String> withoutDecay = constant.lines().filter(l -> !l.isBlank()).map(String::strip)
+                            .map(l -> l.replaceAll(":.*", ":")).toList();
+                    if (!withoutDecay.equals(List.of("Cost after epoch 0:", "Cost after epoch 1000:"))) {
+                        throw new CheckFailure("Without a decay, 1001 epochs should print only the two cost lines"
+                                + " (no learning-rate lines); printed: " + withoutDecay);
+                    }
                     if (!quiet.isBlank()) {
                         throw new CheckFailure("model printed output although printCost was false: \""
                                 + ConsoleCapture.firstLine(quiet) + "\"");

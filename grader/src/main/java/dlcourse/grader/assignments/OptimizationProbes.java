@@ -352,11 +352,15 @@ final class OptimizationProbes {
             init = replaying ? (List<?>) c.recording(KEYS.get(2)) : null;
         }
 
-        private static List<?> entry(List<?> trace, AtomicInteger calls) {
-            if (trace.isEmpty()) {
-                throw new CheckFailure("model called a helper more often than the reference did");
+        /** The recorded result of the next call, which must hold {@code parts} values (else: wrong helper). */
+        private static List<?> entry(List<?> trace, AtomicInteger calls, int parts, String helper) {
+            List<?> entry = trace.isEmpty() ? List.of()
+                    : (List<?>) trace.get(Math.min(calls.getAndIncrement(), trace.size() - 1));
+            if (entry.size() != parts) {
+                throw new CheckFailure("model called " + helper + ", which the reference run with this optimizer"
+                        + " never calls: use the update that belongs to the optimizer argument.");
             }
-            return (List<?>) trace.get(Math.min(calls.getAndIncrement(), trace.size() - 1));
+            return entry;
         }
 
         OptimizationMethods wrap(OptimizationMethods impl) {
@@ -364,7 +368,8 @@ final class OptimizationProbes {
             doAnswer(inv -> {
                 if (replaying) {
                     List<MiniBatch> out = new ArrayList<>();
-                    for (Object pair : entry(batches, batchCalls)) {
+                    for (Object pair : (List<?>) batches.get(Math.min(batchCalls.getAndIncrement(),
+                            batches.size() - 1))) {
                         out.add(new MiniBatch((Matrix) ((List<?>) pair).get(0), (Matrix) ((List<?>) pair).get(1)));
                     }
                     return out;
@@ -376,7 +381,7 @@ final class OptimizationProbes {
             }).when(subject).randomMiniBatches(any(), any(), anyInt(), anyLong());
             doAnswer(inv -> {
                 if (replaying) {
-                    return parametersOf(entry(updates, updateCalls).get(0));
+                    return parametersOf(entry(updates, updateCalls, 1, "update_parameters_with_gd").get(0));
                 }
                 Parameters real = (Parameters) inv.callRealMethod();
                 recordedUpdates.add(List.of(real));
@@ -384,7 +389,7 @@ final class OptimizationProbes {
             }).when(subject).updateParametersWithGd(any(), any(), anyDouble());
             doAnswer(inv -> {
                 if (replaying) {
-                    List<?> u = entry(updates, updateCalls);
+                    List<?> u = entry(updates, updateCalls, 2, "update_parameters_with_momentum");
                     return new MomentumUpdate(parametersOf(u.get(0)), gradsOf(u.get(1)));
                 }
                 MomentumUpdate real = (MomentumUpdate) inv.callRealMethod();
@@ -393,7 +398,7 @@ final class OptimizationProbes {
             }).when(subject).updateParametersWithMomentum(any(), any(), any(), anyDouble(), anyDouble());
             doAnswer(inv -> {
                 if (replaying) {
-                    List<?> u = entry(updates, updateCalls);
+                    List<?> u = entry(updates, updateCalls, 5, "update_parameters_with_adam");
                     return new AdamUpdate(parametersOf(u.get(0)), gradsOf(u.get(1)), gradsOf(u.get(2)),
                             gradsOf(u.get(3)), gradsOf(u.get(4)));
                 }

@@ -10,9 +10,16 @@ import dlcourse.data.LabeledData;
 import dlcourse.data.PlanarDatasets;
 import dlcourse.nn.ThreeLayerNet;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Assignment 8's demo, as the course's notebook runs it on the moons (300 points, seed 3) with the network
@@ -30,6 +37,8 @@ import java.util.Locale;
  *
  * <p>Every step is the implementation's own: its {@code model} trains (called with {@code print_cost = false}; the
  * cost lines are printed here from the costs it returns, and the learning-rate lines from its own decay function).
+ * The seven runs are independent, so they share the cores, each thread with its own instance of the implementation;
+ * the output is printed in the course's order all the same.
  */
 public final class OptimizationDemo implements Demo<OptimizationMethods> {
 
@@ -99,7 +108,10 @@ public final class OptimizationDemo implements Demo<OptimizationMethods> {
     }
 
     /**
-     * Runs the given settings with the implementation's own {@code model}.
+     * Runs the given settings with the implementation's own {@code model}, on as many threads as there are cores
+     * (the runs are independent; see {@link #THREADS_PROPERTY}). The output and the result are the same whatever the
+     * number of threads: each run's lines are printed, in the course's order, as soon as it and the runs before it are
+     * done.
      *
      * @param impl         the implementation
      * @param data         X (2, m) and Y (1, m)
@@ -111,33 +123,126 @@ public final class OptimizationDemo implements Demo<OptimizationMethods> {
      */
     public static DemoResult run(OptimizationMethods impl, LabeledData data, List<Setting> settings,
                                  PrintWriter courseOutput) {
+        int threads = Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors());
+        return run(impl, data, settings, courseOutput, threads);
+    }
+
+    /**
+     * System property with the number of threads the demo's runs may use (default: the number of cores; 1 runs
+     * them one after the other). More than one thread needs a second instance of the implementation per thread,
+     * made with its public no-argument constructor; without one the runs are sequential.
+     */
+    public static final String THREADS_PROPERTY = "dlcourse.demo.threads";
+
+    static DemoResult run(OptimizationMethods impl, LabeledData data, List<Setting> settings,
+                          PrintWriter courseOutput, int threads) {
+        int workers = Math.min(threads, settings.size());
+        List<OptimizationMethods> instances = new ArrayList<>(List.of(impl));
+        while (instances.size() < workers) {
+            OptimizationMethods another = another(impl);
+            if (another == null) {
+                break;
+            }
+            instances.add(another);
+        }
         List<DemoResult.Run> runs = new ArrayList<>();
-        for (Setting setting : settings) {
-            Hyperparameters h = setting.hyperparameters();
-            courseOutput.printf(Locale.ROOT, "%s%s: optimizer = \"%s\", learning_rate = %s, num_epochs = %d%s%n",
-                    runs.isEmpty() ? "" : System.lineSeparator(), setting.name(), setting.optimizer().courseName(),
-                    LogisticDemo.plain(h.learningRate()), h.numEpochs(), h.decay() == Decay.NONE ? ""
-                            : ", decay = " + h.decay().name().toLowerCase(Locale.ROOT));
-            Trained trained = impl.model(data.x(), data.y(), LAYERS.clone(), setting.optimizer(), h, false);
-            if (trained == null) {
-                throw new DemoException("model returned null");
+        if (instances.size() < 2) {
+            for (Setting setting : settings) {
+                runs.add(train(impl, data, setting).printTo(courseOutput, runs.isEmpty()));
             }
-            List<Double> printed = everyThousand(trained, h.numEpochs());
-            for (int k = 0; k < printed.size(); k++) {
-                int epoch = k * COST_EVERY;
-                courseOutput.printf(Locale.ROOT, "Cost after epoch %d: %f%n", epoch, printed.get(k));
-                if (h.decay() != Decay.NONE) {
-                    courseOutput.printf(Locale.ROOT, "learning rate after epoch %d: %f%n", epoch,
-                            decayed(impl, h, epoch));
-                }
+            return new DemoResult(ID, runs);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(instances.size(), task -> {
+            Thread thread = new Thread(task, "optimization-demo");
+            thread.setDaemon(true);
+            return thread;
+        });
+        BlockingQueue<OptimizationMethods> free = new ArrayBlockingQueue<>(instances.size(), false, instances);
+        try {
+            List<Future<Outcome>> outcomes = new ArrayList<>();
+            for (Setting setting : settings) {
+                outcomes.add(pool.submit(() -> {
+                    OptimizationMethods instance = free.take();
+                    try {
+                        return train(instance, data, setting);
+                    } finally {
+                        free.put(instance);
+                    }
+                }));
             }
-            Matrix predictions = ThreeLayerNet.predict(data.x(), trained.parameters());
-            double accuracy = ThreeLayerNet.accuracy(predictions, data.y());
-            courseOutput.println("Accuracy: " + accuracy);
-            courseOutput.flush();
-            runs.add(DemoResult.Run.trainOnly(setting.name(), printed, COST_EVERY, accuracy));
+            for (Future<Outcome> outcome : outcomes) {
+                runs.add(await(outcome).printTo(courseOutput, runs.isEmpty()));
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return new DemoResult(ID, runs);
+    }
+
+    /** One finished run: the lines to print and its figures. */
+    private record Outcome(String text, DemoResult.Run run) {
+        DemoResult.Run printTo(PrintWriter out, boolean first) {
+            if (!first) {
+                out.println();
+            }
+            out.print(text);
+            out.flush();
+            return run;
+        }
+    }
+
+    /** Trains one setting and writes its lines. */
+    private static Outcome train(OptimizationMethods impl, LabeledData data, Setting setting) {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        Hyperparameters h = setting.hyperparameters();
+        out.printf(Locale.ROOT, "%s: optimizer = \"%s\", learning_rate = %s, num_epochs = %d%s%n", setting.name(),
+                setting.optimizer().courseName(), LogisticDemo.plain(h.learningRate()), h.numEpochs(),
+                h.decay() == Decay.NONE ? "" : ", decay = " + h.decay().name().toLowerCase(Locale.ROOT));
+        Trained trained = impl.model(data.x(), data.y(), LAYERS.clone(), setting.optimizer(), h, false);
+        if (trained == null) {
+            throw new DemoException("model returned null");
+        }
+        List<Double> printed = everyThousand(trained, h.numEpochs());
+        for (int k = 0; k < printed.size(); k++) {
+            int epoch = k * COST_EVERY;
+            out.printf(Locale.ROOT, "Cost after epoch %d: %f%n", epoch, printed.get(k));
+            if (h.decay() != Decay.NONE) {
+                out.printf(Locale.ROOT, "learning rate after epoch %d: %f%n", epoch, decayed(impl, h, epoch));
+            }
+        }
+        Matrix predictions = ThreeLayerNet.predict(data.x(), trained.parameters());
+        double accuracy = ThreeLayerNet.accuracy(predictions, data.y());
+        out.println("Accuracy: " + accuracy);
+        out.flush();
+        return new Outcome(text.toString(), DemoResult.Run.trainOnly(setting.name(), printed, COST_EVERY, accuracy));
+    }
+
+    /** Another instance of the implementation's class, or null when it has no public no-argument constructor. */
+    private static OptimizationMethods another(OptimizationMethods impl) {
+        try {
+            return impl.getClass().getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The outcome of a run, with the implementation's own exception (e.g. NotImplementedYet) rethrown as is. */
+    private static Outcome await(Future<Outcome> outcome) {
+        try {
+            return outcome.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DemoException("interrupted while waiting for a training run");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new DemoException("a training run failed: " + e.getCause());
+        }
     }
 
     /** The costs of epochs 0, 1000, 2000, … from the ones model recorded every 100 epochs. */

@@ -154,6 +154,60 @@ class OptimizationDemoTest {
         assertEquals(3 * 13 + 4 * 13 - 1, lines.size());
     }
 
+    /** A stand-in the demo can instantiate again (public, with a public constructor), recording its threads. */
+    public static class Reproducible extends StandIn {
+        static final java.util.Set<String> THREADS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** Counts the instances. */
+        public Reproducible() {
+            INSTANCES.incrementAndGet();
+        }
+
+        @Override
+        public Trained model(Matrix x, Matrix y, int[] layersDims, Optimizer optimizer, Hyperparameters h,
+                             boolean printCost) {
+            THREADS.add(Thread.currentThread().getName() + "@" + System.identityHashCode(Thread.currentThread()));
+            return super.model(x, y, layersDims, optimizer, h, printCost);
+        }
+    }
+
+    @Test
+    void with_several_threads_each_gets_its_own_instance_and_the_output_is_the_sequential_one() {
+        StringWriter sequential = new StringWriter();
+        StringWriter parallel = new StringWriter();
+        Reproducible.INSTANCES.set(0);
+
+        DemoResult one = OptimizationDemo.run(new Reproducible(), POINTS, OptimizationDemo.SETTINGS,
+                new PrintWriter(sequential), 1);
+        Reproducible.THREADS.clear();
+        DemoResult three = OptimizationDemo.run(new Reproducible(), POINTS, OptimizationDemo.SETTINGS,
+                new PrintWriter(parallel), 3);
+
+        assertEquals(sequential.toString(), parallel.toString());
+        assertEquals(one, three);
+        assertEquals(1 + 3, Reproducible.INSTANCES.get());
+        assertTrue(Reproducible.THREADS.stream().allMatch(t -> t.startsWith("optimization-demo@")),
+                Reproducible.THREADS::toString);
+    }
+
+    @Test
+    void a_failure_in_a_parallel_run_reaches_the_caller_unwrapped() {
+        NotImplementedYet missing = assertThrows(NotImplementedYet.class, () -> OptimizationDemo.run(
+                new Unwritten(), POINTS, OptimizationDemo.SETTINGS, new PrintWriter(new StringWriter()), 2));
+
+        assertEquals("model", missing.function());
+    }
+
+    /** Public and re-creatable, so the demo runs it on two threads; its model is not written. */
+    public static class Unwritten extends StandIn {
+        @Override
+        public Trained model(Matrix x, Matrix y, int[] layersDims, Optimizer optimizer, Hyperparameters h,
+                             boolean printCost) {
+            throw new NotImplementedYet("model");
+        }
+    }
+
     @Test
     void a_model_that_records_too_few_costs_is_reported() {
         StandIn sparse = new StandIn() {
