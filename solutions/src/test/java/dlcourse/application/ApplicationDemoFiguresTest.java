@@ -108,6 +108,6 @@ class ApplicationDemoFiguresTest {
         assertEquals("test accuracy: 0.72", lines.get(26));
         assertEquals("Cost after iteration 0: 0.771749", lines.get(28));
         assertEquals("mislabelled test pictures (L-layer model): [5, 11, 13, 19, 28, 29, 34, 38, 44, 45]",
-                lines.get(57));
+                lines.get(56));
     }
 }

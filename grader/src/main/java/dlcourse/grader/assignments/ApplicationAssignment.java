@@ -65,6 +65,8 @@ public final class ApplicationAssignment implements Assignment<DeepApplication> 
     private static final double PRINTED_COST = 1e-6;
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
             "[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    /** The most mislabelled pictures the training check shows. */
+    static final int GALLERY_PICTURES = 15;
     /** Iterations of the call-pattern checks. */
     private static final int PATTERN_ITERATIONS = 3;
 
@@ -340,11 +342,14 @@ public final class ApplicationAssignment implements Assignment<DeepApplication> 
 
     /** The test pictures the student's L-layer model gets wrong, as a gallery under the check. */
     private static void addMislabelled(CheckContext<DeepApplication> ctx, Cats cats, CatRun run) {
+        int wrong = DeepNet.mislabelled(run.testPredictions(), cats.yTest()).length;
         ImageGallery gallery = ImageGallery.mislabelled("test pictures your L-layer model labels wrongly",
-                cats.images().test().x(), run.testPredictions(), cats.yTest(), cats.images().classes());
+                cats.images().test().x(), run.testPredictions(), cats.yTest(), cats.images().classes(),
+                GALLERY_PICTURES);
         ctx.addFigure(gallery.figure(String.format(Locale.ROOT, "After %d iterations your L-layer model labels %d of"
-                + " the %d test pictures wrongly. Fully trained (2500 iterations), the course's model still misses"
-                + " 10: look for unusual poses, backgrounds of the cat's colour, cats that fill the picture.",
-                ApplicationProbes.TRAINING_ITERATIONS, gallery.size(), cats.yTest().cols())));
+                        + " the %d test pictures wrongly%s. Fully trained (2500 iterations), the course's model still"
+                        + " misses 10: look for unusual poses, backgrounds of the cat's colour, cats that fill the"
+                        + " picture.", ApplicationProbes.TRAINING_ITERATIONS, wrong, cats.yTest().cols(),
+                wrong > gallery.size() ? " (the first " + gallery.size() + " are shown)" : "")));
     }
 }

@@ -81,6 +81,17 @@ public final class ImageGallery {
      */
     public static ImageGallery mislabelled(String title, Tensor images, Matrix predictions, Matrix labels,
                                            List<String> classes) {
+        return mislabelled(title, images, predictions, labels, classes, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code max} pictures a classifier labels wrongly (see {@link #mislabelled(String, Tensor, Matrix,
+     * Matrix, List)}), to keep a page small when a model is still far from trained.
+     *
+     * @param max the most pictures to show, at least 0
+     */
+    public static ImageGallery mislabelled(String title, Tensor images, Matrix predictions, Matrix labels,
+                                           List<String> classes, int max) {
         if (predictions.rows() != 1 || !predictions.shape().equals(labels.shape())
                 || labels.cols() != images.dim(0)) {
             throw new IllegalArgumentException("need one prediction and one label per picture: " + images.dim(0)
@@ -90,7 +101,7 @@ public final class ImageGallery {
         double[] y = labels.toArray();
         List<Picture> wrong = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
-            if (p[i] != y[i]) {
+            if (p[i] != y[i] && wrong.size() < max) {
                 wrong.add(new Picture(images.index(i), "#" + i + " Prediction: " + name(classes, p[i])
                         + "\nClass: " + name(classes, y[i])));
             }

@@ -57,6 +57,8 @@ class ImageGalleryTest {
         assertEquals(2, image.getWidth());
         assertEquals(0xff0000, image.getRGB(0, 0) & 0xffffff);
         assertEquals(0x646464, image.getRGB(1, 1) & 0xffffff);
+        assertEquals(0, ImageGallery.mislabelled("none shown", pictures(), Matrix.row(1, 0, 0), Matrix.row(1, 1, 0),
+                List.of("non-cat", "cat"), 0).size());
     }
 
     @Test
