@@ -14,10 +14,12 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code Wᵀ} in {@code Wᵀ·dZ}) is read in place while packing and never copied into a transposed matrix.
  * {@code C} is always a fresh row-major (m, n) array.
  *
- * <p>Three paths, chosen by size only (so a given product always takes the same path and gives the same bits):
+ * <p>Three paths, chosen by shape and operand layout only (so a given product always takes the same path and gives
+ * the same bits):
  * <ul>
- *   <li>direct: tiny products ({@code m·n·k <= }{@link #DIRECT_MAX_MNK}) and matrix-vector products (m = 1 or
- *       n = 1) run unpacked vector loops with no allocation and no threads;</li>
+ *   <li>direct: tiny products ({@code m·n·k <= }{@link #DIRECT_MAX_MNK}), matrix-vector products (m = 1 or
+ *       n = 1) and, below the parallel size, the skinny products a register tile would mostly pad (see
+ *       {@link #skinny}) run unpacked vector loops with no allocation and no threads;</li>
  *   <li>packed: the BLIS-style loop nest — blocks of {@link #KC} × {@link #NC} of B and {@link #MC} × {@link #KC} of
  *       A are copied into contiguous micro-panels (zero-padded), and a register-blocked micro-kernel computes an
  *       {@link #MR} × {@link #NR} tile of C with {@code MR·NR/lanes} vector accumulators;</li>
@@ -115,9 +117,24 @@ final class Gemm {
             direct(m, n, k, a, ars, acs, b, brs, bcs, c);
         } else if (threads > 1 && mnk >= PARALLEL_MIN_MNK) {
             parallel(m, n, k, a, ars, acs, b, brs, bcs, c, threads);
+        } else if (skinny(m, n, acs, brs, bcs)) {
+            direct(m, n, k, a, ars, acs, b, brs, bcs, c);
         } else {
             packed(m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, n);
         }
+    }
+
+    /**
+     * Whether the {@link #MR} × {@link #NR} register tile would mostly compute padding while the direct path has a
+     * vector loop for the layout: fewer than MR rows of C (with B's rows contiguous, or the dot-product layout), or
+     * fewer than NR columns of C taken from a transposed B (the dot-product layout {@code dZ·Aᵀ}, where packing B
+     * also has to gather it). Measured on this machine for the course 2 layer products (µs, direct vs packed):
+     * (3×211)·(211×20)ᵀ-view 5.2 vs 15.4, (20×211)·(211×2)ᵀ-view 3.4 vs 24.8, (3×20)·(20×211) 5.1 vs 13.8,
+     * (5×300)·(300×10)ᵀ-view 4.9 vs 20.6; products with at least MR rows and a row-major B stay packed.
+     */
+    static boolean skinny(int m, int n, int acs, int brs, int bcs) {
+        boolean dotLayout = acs == 1 && brs == 1;
+        return (m < MR && (bcs == 1 || dotLayout)) || (n < NR && dotLayout);
     }
 
     /** Scalar twin: the plain i-p-j loop with the same strides. */

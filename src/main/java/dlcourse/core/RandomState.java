@@ -114,13 +114,24 @@ public final class RandomState {
         return y;
     }
 
-    /** Regenerates all 624 state words at once, as the reference implementation does. */
+    /**
+     * Regenerates all 624 state words at once, as the reference implementation does (in place, so that the last
+     * words read words already regenerated); the loop is split where the offsets wrap, which avoids a remainder per
+     * word.
+     */
     private void twist() {
-        for (int i = 0; i < STATE_WORDS; i++) {
-            int y = (mt[i] & UPPER_MASK) | (mt[(i + 1) % STATE_WORDS] & LOWER_MASK);
-            int next = mt[(i + TWIST_OFFSET) % STATE_WORDS] ^ (y >>> 1);
-            mt[i] = (y & 1) == 0 ? next : next ^ MATRIX_A;
+        int[] s = mt;
+        int i = 0;
+        for (; i < STATE_WORDS - TWIST_OFFSET; i++) {
+            int y = (s[i] & UPPER_MASK) | (s[i + 1] & LOWER_MASK);
+            s[i] = s[i + TWIST_OFFSET] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
         }
+        for (; i < STATE_WORDS - 1; i++) {
+            int y = (s[i] & UPPER_MASK) | (s[i + 1] & LOWER_MASK);
+            s[i] = s[i + TWIST_OFFSET - STATE_WORDS] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+        }
+        int y = (s[STATE_WORDS - 1] & UPPER_MASK) | (s[0] & LOWER_MASK);
+        s[STATE_WORDS - 1] = s[TWIST_OFFSET - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
         position = 0;
     }
 
@@ -137,8 +148,8 @@ public final class RandomState {
      * @return a value in {@code [0, 1)}
      */
     public double random() {
-        long a = nextRaw32() >>> HIGH_WORD_SHIFT;
-        long b = nextRaw32() >>> LOW_WORD_SHIFT;
+        int a = nextWord() >>> HIGH_WORD_SHIFT;
+        int b = nextWord() >>> LOW_WORD_SHIFT;
         return (a * TWO_POW_26 + b) / TWO_POW_53;
     }
 
@@ -198,7 +209,7 @@ public final class RandomState {
      * @throws IllegalArgumentException if a dimension is negative
      */
     public Matrix rand(int rows, int cols) {
-        return Matrix.of(rows, cols, rand(size(rows, cols)));
+        return Matrix.wrap(rows, cols, rand(size(rows, cols)));
     }
 
     /**
@@ -229,7 +240,7 @@ public final class RandomState {
      * @throws IllegalArgumentException if a dimension is negative
      */
     public Matrix randn(int rows, int cols) {
-        return Matrix.of(rows, cols, randn(size(rows, cols)));
+        return Matrix.wrap(rows, cols, randn(size(rows, cols)));
     }
 
     /**

@@ -18,7 +18,8 @@ import dlcourse.nn.Parameters;
  * {@link Parameters} map keyed exactly like the course's dictionary ({@code W1}, {@code b1}, {@code W2}, …): build
  * one with {@code Parameters.builder().put("W1", w1).put("b1", b1)…build()}. {@code layersDims} lists the size of
  * every layer, input first: {@code {2, 10, 5, 1}} means {@code W1} is (10, 2), {@code W2} (5, 10), {@code W3}
- * (1, 5). {@link RandomState} draws exactly the numbers numpy's {@code np.random} draws for the same seed.
+ * (1, 5). {@link dlcourse.core.RandomState} draws exactly the numbers numpy's {@code np.random} draws for the same
+ * seed.
  *
  * <p>The forward and backward passes, the cost and the update are given (the {@code default} methods of
  * {@link Initialization}); {@link #model} calls them through {@code this}.

@@ -71,8 +71,10 @@ class InitializersMistakesGradingTest {
                 () -> id + " was not diagnosed: " + rows);
     }
 
-    private static final String RANDOM = "Draw W1, W2, … in order from one RandomState(3), each randn(n[l], n[l-1]) times 10.";
-    private static final String HE = "Draw W1, W2, … in order from one RandomState(3), each randn(n[l], n[l-1]) times sqrt(2 / n[l-1]), where n[l-1] is the layer's number of inputs.";
+    private static final String RANDOM = "Draw W1, W2, … in order from one RandomState(3), each randn(n[l],"
+            + " n[l-1]) times 10.";
+    private static final String HE = "Draw W1, W2, … in order from one RandomState(3), each randn(n[l], n[l-1])"
+            + " times sqrt(2 / n[l-1]), where n[l-1] is the layer's number of inputs.";
 
     /** The exact headline of the first value check each broken submission fails. */
     private static final Map<String, String> HEADLINES = Map.ofEntries(

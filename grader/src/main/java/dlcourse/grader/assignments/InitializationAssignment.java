@@ -60,8 +60,8 @@ public final class InitializationAssignment implements Assignment<Initialization
     /** The model's recording of which initializer it called, replayed in place of the student's initializers. */
     static final String INIT_TRACE = "initializer_trace";
     /** The training check's bands around the reference run. */
-    static final TrainingRuns HE_RUN = new TrainingRuns("model from He weights on the circles", Initialization.COST_EVERY,
-            COURSE_ITERATIONS, 0.01, 0.03, 0.1);
+    static final TrainingRuns HE_RUN = new TrainingRuns("model from He weights on the circles",
+            Initialization.COST_EVERY, COURSE_ITERATIONS, 0.01, 0.03, 0.1);
 
     private static final String RANDOM_HINT = "Draw W1, W2, … in order from one RandomState(3), each randn(n[l],"
             + " n[l-1]) times 10.";

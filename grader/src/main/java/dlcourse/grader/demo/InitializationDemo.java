@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,7 +20,8 @@ import java.util.List;
  * (the cost stays ln 2), 83 / 86 % (the first cost is infinite) and 99.3 / 96 %.
  *
  * <p>The implementation's own {@code model} trains (always with {@code print_cost = false}); the cost lines, the
- * accuracies and the decision boundaries are produced here from what it returns, with the given prediction.
+ * accuracies and the decision boundaries are produced here from what it returns, with the given prediction. The
+ * three runs are independent and train side by side on the available cores ({@link ParallelRuns}).
  */
 public final class InitializationDemo implements Demo<Initialization> {
 
@@ -81,32 +81,35 @@ public final class InitializationDemo implements Demo<Initialization> {
      * @throws DemoException if the model returns parameters the given forward pass cannot use
      */
     public static DemoResult run(Initialization impl, TrainTest circles, PrintWriter courseOutput, Path figureDir) {
-        List<DemoResult.Run> runs = new ArrayList<>();
-        for (String initialization : Initialization.INITIALIZATIONS) {
-            Initialization.Model model = impl.model(circles.train().x(), circles.train().y(), LEARNING_RATE,
-                    NUM_ITERATIONS, false, initialization);
-            List<Double> costs = model.costs();
-            for (int k = 0; k < costs.size(); k++) {
-                courseOutput.println("Cost after iteration " + k * Initialization.COST_EVERY + ": "
-                        + DemoFormat.pythonFloat(costs.get(k)));
-            }
-            Parameters parameters = model.parameters();
-            double train = DemoFormat.accuracy(circles.train().x(), circles.train().y(), parameters, "model");
-            double test = DemoFormat.accuracy(circles.test().x(), circles.test().y(), parameters, "model");
-            courseOutput.println("On the train set:");
-            courseOutput.println("Accuracy: " + DemoFormat.pythonFloat(train));
-            courseOutput.println("On the test set:");
-            courseOutput.println("Accuracy: " + DemoFormat.pythonFloat(test));
-            if (figureDir != null) {
-                Path file = figureDir.resolve(ID + "-" + initialization + ".svg");
-                writeBoundary("Model with " + initialization + " initialization", circles.train().x(),
-                        circles.train().y(), parameters, file);
-                courseOutput.println("Decision boundary: " + file);
-            }
-            courseOutput.flush();
-            runs.add(new DemoResult.Run(initialization, costs, Initialization.COST_EVERY, train, test));
-        }
+        List<DemoResult.Run> runs = ParallelRuns.run(impl, Initialization.INITIALIZATIONS.size(), courseOutput,
+                (model, k, out) -> train(model, Initialization.INITIALIZATIONS.get(k), circles, out, figureDir));
         return new DemoResult(ID, runs);
+    }
+
+    private static DemoResult.Run train(Initialization impl, String initialization, TrainTest circles,
+                                        PrintWriter courseOutput, Path figureDir) {
+        Initialization.Model model = impl.model(circles.train().x(), circles.train().y(), LEARNING_RATE,
+                NUM_ITERATIONS, false, initialization);
+        List<Double> costs = model.costs();
+        for (int k = 0; k < costs.size(); k++) {
+            courseOutput.println("Cost after iteration " + k * Initialization.COST_EVERY + ": "
+                    + DemoFormat.pythonFloat(costs.get(k)));
+        }
+        Parameters parameters = model.parameters();
+        double train = DemoFormat.accuracy(circles.train().x(), circles.train().y(), parameters, "model");
+        double test = DemoFormat.accuracy(circles.test().x(), circles.test().y(), parameters, "model");
+        courseOutput.println("On the train set:");
+        courseOutput.println("Accuracy: " + DemoFormat.pythonFloat(train));
+        courseOutput.println("On the test set:");
+        courseOutput.println("Accuracy: " + DemoFormat.pythonFloat(test));
+        if (figureDir != null) {
+            Path file = figureDir.resolve(ID + "-" + initialization + ".svg");
+            writeBoundary("Model with " + initialization + " initialization", circles.train().x(),
+                    circles.train().y(), parameters, file);
+            courseOutput.println("Decision boundary: " + file);
+        }
+        courseOutput.flush();
+        return new DemoResult.Run(initialization, costs, Initialization.COST_EVERY, train, test);
     }
 
     /** Draws the given prediction's regions over the points and writes the SVG file. */

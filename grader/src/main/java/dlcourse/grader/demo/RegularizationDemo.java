@@ -5,7 +5,6 @@ import dlcourse.data.FootballData;
 import dlcourse.nn.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +15,8 @@ import java.util.List;
  *
  * <p>The implementation's own {@code model} trains (always with {@code print_cost = false}); the cost lines (every
  * 10000 iterations, as the course prints them), the accuracies and the decision boundaries are produced here from
- * what it returns, with the given prediction.
+ * what it returns, with the given prediction. The three runs are independent and train side by side on the
+ * available cores ({@link ParallelRuns}).
  */
 public final class RegularizationDemo implements Demo<Regularization> {
 
@@ -114,32 +114,37 @@ public final class RegularizationDemo implements Demo<Regularization> {
      */
     public static DemoResult run(Regularization impl, FootballData football, PrintWriter courseOutput,
                                  Path figureDir) {
-        List<DemoResult.Run> runs = new ArrayList<>();
-        int printEvery = Regularization.PRINT_EVERY / Regularization.COST_EVERY;
-        for (Setting setting : Setting.values()) {
-            Regularization.Model model = impl.model(football.train().x(), football.train().y(), LEARNING_RATE,
-                    NUM_ITERATIONS, false, setting.lambd(), setting.keepProb());
-            List<Double> costs = model.costs();
-            for (int k = 0; k < costs.size(); k += printEvery) {
-                courseOutput.println("Cost after iteration " + k * Regularization.COST_EVERY + ": "
-                        + DemoFormat.pythonFloat(costs.get(k)));
-            }
-            Parameters parameters = model.parameters();
-            double train = DemoFormat.accuracy(football.train().x(), football.train().y(), parameters, "model");
-            double test = DemoFormat.accuracy(football.test().x(), football.test().y(), parameters, "model");
-            courseOutput.println("On the training set:");
-            courseOutput.println("Accuracy: " + DemoFormat.pythonFloat(train));
-            courseOutput.println("On the test set:");
-            courseOutput.println("Accuracy: " + DemoFormat.pythonFloat(test));
-            if (figureDir != null) {
-                Path file = figureDir.resolve(ID + "-" + setting.runName() + ".svg");
-                InitializationDemo.writeBoundary(setting.title, football.train().x(), football.train().y(),
-                        parameters, file);
-                courseOutput.println("Decision boundary: " + file);
-            }
-            courseOutput.flush();
-            runs.add(new DemoResult.Run(setting.runName(), costs, Regularization.COST_EVERY, train, test));
-        }
+        // dropout draws its masks at every iteration and takes longest: start it first
+        int[] startOrder = {Setting.DROPOUT.ordinal(), Setting.NONE.ordinal(), Setting.L2.ordinal()};
+        List<DemoResult.Run> runs = ParallelRuns.run(impl, startOrder, courseOutput,
+                (model, k, out) -> train(model, Setting.values()[k], football, out, figureDir));
         return new DemoResult(ID, runs);
+    }
+
+    private static DemoResult.Run train(Regularization impl, Setting setting, FootballData football,
+                                        PrintWriter courseOutput, Path figureDir) {
+        Regularization.Model model = impl.model(football.train().x(), football.train().y(), LEARNING_RATE,
+                NUM_ITERATIONS, false, setting.lambd(), setting.keepProb());
+        List<Double> costs = model.costs();
+        int printEvery = Regularization.PRINT_EVERY / Regularization.COST_EVERY;
+        for (int k = 0; k < costs.size(); k += printEvery) {
+            courseOutput.println("Cost after iteration " + k * Regularization.COST_EVERY + ": "
+                    + DemoFormat.pythonFloat(costs.get(k)));
+        }
+        Parameters parameters = model.parameters();
+        double train = DemoFormat.accuracy(football.train().x(), football.train().y(), parameters, "model");
+        double test = DemoFormat.accuracy(football.test().x(), football.test().y(), parameters, "model");
+        courseOutput.println("On the training set:");
+        courseOutput.println("Accuracy: " + DemoFormat.pythonFloat(train));
+        courseOutput.println("On the test set:");
+        courseOutput.println("Accuracy: " + DemoFormat.pythonFloat(test));
+        if (figureDir != null) {
+            Path file = figureDir.resolve(ID + "-" + setting.runName() + ".svg");
+            InitializationDemo.writeBoundary(setting.title, football.train().x(), football.train().y(), parameters,
+                    file);
+            courseOutput.println("Decision boundary: " + file);
+        }
+        courseOutput.flush();
+        return new DemoResult.Run(setting.runName(), costs, Regularization.COST_EVERY, train, test);
     }
 }
