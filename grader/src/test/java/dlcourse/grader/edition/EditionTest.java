@@ -40,6 +40,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EditionTest {
 
+    /**
+     * Ready-made code the course itself hands to students, which by its nature repeats answers of an earlier
+     * assignment: the application assignment's L-layer utilities (the course's own utility module for assignment 4
+     * contains every step of assignment 3). Scanned for markers like every file, but not for answer text.
+     */
+    private static final Set<String> GIVEN_UTILITIES = Set.of("src/main/java/dlcourse/nn/DeepNet.java");
+
     /** The nested offline build may take this long (it compiles core and grader, then grades the exercises). */
     private static final long BUILD_MINUTES = 5;
 
@@ -137,6 +144,9 @@ class EditionTest {
             assertFalse(marker.matcher(text).find(), file + " holds a solution marker");
             assertFalse(solutionFiles.contains(text), file + " is a copy of a solution file");
             assertFalse(hidden.contains(text), file + " is a copy of a hidden fixture");
+            if (GIVEN_UTILITIES.contains(file.toString().replace('\\', '/'))) {
+                continue;
+            }
             String normalized = normalize(text);
             for (String body : regions) {
                 assertFalse(normalized.contains(body), file + " holds a solution body: " + body);
