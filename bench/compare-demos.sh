@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Times each course demo against an equivalent plain-numpy implementation, in the same session, and prints the
+# ratio. Optional for users: needs python3 with numpy (the project itself never does).
+#
+#   bench/compare-demos.sh                 # every demo that has a numpy twin in bench/numpy/
+#   bench/compare-demos.sh shallow application
+#
+# Both sides are timed as whole processes (start-up included): `./dlcourse demo <id> --json` against
+# `python3 bench/numpy/<id>.py`. Each pair runs back to back so that both see the same machine load.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if ! python3 -c 'import numpy' 2>/dev/null; then
+  echo "compare-demos: python3 with numpy is needed for the baseline (pip install numpy)" >&2
+  exit 2
+fi
+
+ids=("$@")
+if [ ${#ids[@]} -eq 0 ]; then
+  for script in bench/numpy/*.py; do
+    ids+=("$(basename "$script" .py)")
+  done
+fi
+
+./dlcourse demo --help >/dev/null   # builds the command line first, outside the timings
+
+seconds() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null
+  end=$(date +%s%N)
+  awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }'
+}
+
+printf '%-16s %12s %12s %9s\n' demo "numpy [s]" "dlcourse [s]" speed-up
+for id in "${ids[@]}"; do
+  script="bench/numpy/$id.py"
+  if [ ! -f "$script" ]; then
+    echo "compare-demos: no numpy twin $script for demo '$id'" >&2
+    exit 2
+  fi
+  numpy=$(seconds python3 "$script")
+  java=$(seconds ./dlcourse demo "$id" --json)
+  printf '%-16s %12s %12s %8sx\n' "$id" "$numpy" "$java" "$(awk -v a="$numpy" -v b="$java" 'BEGIN { printf "%.1f", a / b }')"
+done
