@@ -43,4 +43,31 @@ class ClassifyCommandTest {
         assertEquals("dlcourse classify: cannot read " + notes + ": it is not a JPEG or PNG picture (no image reader"
                 + " recognises its contents)" + System.lineSeparator(), run.err());
     }
+
+    @Test
+    void an_unknown_model_is_a_usage_error_naming_the_two_classifiers() throws IOException {
+        // given
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "hello");
+
+        // when
+        Run run = classify(notes.toString(), "--model", "svm");
+
+        // then
+        assertEquals(2, run.exitCode());
+        assertEquals("Invalid value for option '--model': expected one of [logistic, l_layer] (case-sensitive) but"
+                + " was 'svm'", run.err().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void the_picture_is_read_before_the_l_layer_model_is_trained() throws IOException {
+        // given
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "hello");
+
+        // when
+        Run run = classify(notes.toString(), "--model", "l_layer");
+
+        // then
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.out());
+    }
 }

@@ -198,7 +198,7 @@ class LogisticDemoTest {
 
     @Test
     void the_registry_knows_the_logistic_demo() {
-        assertEquals("logistic", Demos.ids().get(0));
+        assertEquals("logistic", Demos.ids().get(0), "the first demo in course order");
         assertEquals(LogisticDemo.IMPLEMENTATION_CLASS, Demos.find("logistic").orElseThrow().implementationClass());
         assertTrue(Demos.find("nope").isEmpty());
     }
