@@ -6,7 +6,8 @@ import java.util.Optional;
 /** The registry of demos, one per assignment that has one, in course order. */
 public final class Demos {
 
-    private static final List<Demo<?>> ALL = List.of(new LogisticDemo());
+    private static final List<Demo<?>> ALL = List.of(new LogisticDemo(),
+            new FrameworkDemo());
 
     private Demos() {
     }

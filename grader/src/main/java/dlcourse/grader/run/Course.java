@@ -1,5 +1,6 @@
 package dlcourse.grader.run;
 
+import dlcourse.grader.assignments.FrameworkAssignment;
 import dlcourse.grader.assignments.LogisticAssignment;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +8,8 @@ import java.util.Optional;
 /** The assignments the grader knows, in course order. */
 public final class Course {
 
-    private static final List<Assignment<?>> ASSIGNMENTS = List.of(new LogisticAssignment());
+    private static final List<Assignment<?>> ASSIGNMENTS = List.of(new LogisticAssignment(),
+            new FrameworkAssignment());
 
     private Course() {
     }
