@@ -49,8 +49,9 @@ class FixturesUpToDateTest {
                         Visibility.valueOf(file.set().toUpperCase(Locale.ROOT)), file.function());
                 Path committed = RESOURCES.resolve(path);
                 compared++;
-                Tolerance tolerance = file.cases().stream().anyMatch(c -> c.tolerance().equals(Tolerance.FLOAT32.name()))
-                        ? Tolerance.FLOAT32 : new Tolerance("RELATIVE", RELATIVE, 0);
+                boolean float32 = file.cases().stream()
+                        .anyMatch(c -> c.tolerance().equals(Tolerance.FLOAT32.name()));
+                Tolerance tolerance = float32 ? Tolerance.FLOAT32 : new Tolerance("RELATIVE", RELATIVE, 0);
                 if (!Files.exists(committed) || !same(JSON.readTree(Files.readString(committed)),
                         JSON.readTree(FixtureStore.toJson(file)), tolerance)) {
                     stale.add(path);

@@ -36,6 +36,12 @@ import org.tensorflow.types.TFloat32;
  * cross-entropy under {@code .nn}. {@link TfMatrices} (given) turns a {@link Matrix} into a
  * float32 tensor or constant and a fetched tensor back into a {@link Matrix}.
  *
+ * <p>Where the classes live (your IDE adds the imports): {@code org.tensorflow} (Graph, Session, Result, Operand),
+ * {@code org.tensorflow.op} (Ops, Op), {@code org.tensorflow.op.core} (Placeholder, Variable, OneHot),
+ * {@code org.tensorflow.types} (TFloat32), {@code org.tensorflow.ndarray} (Shape), and from tensorflow-framework
+ * {@code org.tensorflow.framework.op} (FrameworkOps), {@code org.tensorflow.framework.initializers} (Glorot,
+ * VarianceScaling), {@code org.tensorflow.framework.optimizers} (Adam).
+ *
  * <p>Fill in the methods in order; {@code model} calls the earlier ones through {@code this}, and the grader checks
  * that it does.
  */

@@ -37,6 +37,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.mockito.InOrder;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -71,6 +73,9 @@ public final class FrameworkAssignment implements Assignment<ProgrammingFramewor
 
     /** Glorot's truncated normal is cut at two of its raw standard deviations (rescaled by this constant). */
     static final double TRUNCATED_NORMAL_STDDEV = 0.87962566103423978;
+
+    /** A number as printed. */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     @Override
     public String id() {
@@ -167,8 +172,8 @@ public final class FrameworkAssignment implements Assignment<ProgrammingFramewor
                 for (var entry : Map.of("X", p.x(), "Y", p.y()).entrySet()) {
                     var op = Expect.returned(entry.getValue(), "create_placeholders", entry.getKey()).op();
                     if (!op.type().equals("Placeholder") || !op.name().equals(entry.getKey())) {
-                        throw new CheckFailure("The " + entry.getKey() + " input should be a Placeholder operation named"
-                                + " \"" + entry.getKey() + "\" but is a " + op.type() + " named \"" + op.name()
+                        throw new CheckFailure("The " + entry.getKey() + " input should be a Placeholder operation"
+                                + " named \"" + entry.getKey() + "\" but is a " + op.type() + " named \"" + op.name()
                                 + "\": use tf.withName(\"" + entry.getKey() + "\").placeholder(…).");
                     }
                 }
@@ -322,28 +327,61 @@ public final class FrameworkAssignment implements Assignment<ProgrammingFramewor
                 }),
                 property("model", "printed output", "prints costs and accuracies only when asked", ctx -> {
                     ProgrammingFrameworks impl = ctx.fresh();
+                    SignsData.Prepared oneBatch = randomData(23, 4);
                     ProgrammingFrameworks.Model[] result = new ProgrammingFrameworks.Model[1];
-                    String loud = ConsoleCapture.run(() -> result[0] = train(impl, data, 2, true));
+                    String loud = ConsoleCapture.run(() -> result[0] = train(impl, oneBatch, 101, true));
                     String quiet = ConsoleCapture.run(() -> train(impl, data, 2, false));
                     if (!quiet.isBlank()) {
                         throw new CheckFailure("model printed output although printCost was false: \""
                                 + ConsoleCapture.firstLine(quiet) + "\"");
                     }
                     List<String> costLines = loud.lines().filter(l -> l.contains("Cost after epoch")).toList();
-                    if (costLines.size() != 1 || !costLines.get(0).startsWith("Cost after epoch 0:")) {
-                        throw new CheckFailure("With printCost, 2 epochs should print one line starting \"Cost after"
-                                + " epoch 0:\"; printed: " + costLines);
+                    if (costLines.size() != 2 || !costLines.get(0).startsWith("Cost after epoch 0:")
+                            || !costLines.get(1).startsWith("Cost after epoch 100:")) {
+                        throw new CheckFailure("With printCost, 101 epochs should print two lines, starting \"Cost"
+                                + " after epoch 0:\" and \"Cost after epoch 100:\"; printed: " + costLines);
                     }
-                    ConsoleCapture.expectNumberAfter(loud, "Train Accuracy", result[0].trainAccuracy());
-                    ConsoleCapture.expectNumberAfter(loud, "Test Accuracy", result[0].testAccuracy());
-                    return new Verdict.Passed("model prints the cost of epoch 0 and both accuracies when asked,"
-                            + " nothing otherwise.");
+                    expectFractionAfter(loud, "Train Accuracy", result[0].trainAccuracy());
+                    expectFractionAfter(loud, "Test Accuracy", result[0].testAccuracy());
+                    return new Verdict.Passed("model prints the cost every 100 epochs and both accuracies when"
+                            + " asked, nothing otherwise.");
                 }),
+                property("model", "learning rate 0", "with learning rate 0 every epoch costs what the start costs",
+                        ctx -> {
+                            ProgrammingFrameworks impl = ctx.fresh();
+                            SignsData.Prepared twoBatches = randomData(22, 6);
+                            ProgrammingFrameworks.Model model = Expect.returned(impl.model(twoBatches.x(),
+                                    twoBatches.y(), twoBatches.x(), twoBatches.y(), 0.0, 6, 3, false), "model", null);
+                            double start = initialCost(impl, twoBatches);
+                            List<Double> costs = Expect.returned(model.costs(), "model", "costs");
+                            expect("costs with learning rate 0 (2 mini-batches of 3 per epoch)", List.of(start, start),
+                                    costs, Tolerance.FLOAT32);
+                            return new Verdict.Passed("an epoch's cost is the mean of its mini-batch costs, and"
+                                    + " nothing moves at learning rate 0.");
+                        }),
                 property("model", "closes what it opens", "closes every session, tensor and result it opens",
                         ctx -> {
                             ProgrammingFrameworks impl = ctx.fresh();
                             return TensorFlowSupport.noLeaks("model", () -> train(impl, data, 2, false));
                         }));
+    }
+
+    /**
+     * The cost of the whole set at the student's initial parameters, computed with the student's own helpers in a
+     * graph of the grader's: what every epoch costs when nothing is learned.
+     */
+    private static double initialCost(ProgrammingFrameworks impl, SignsData.Prepared data) {
+        try (Graph graph = new Graph(); Session session = new Session(graph)) {
+            Ops tf = Ops.create(graph);
+            Placeholders inputs = Expect.returned(impl.createPlaceholders(tf, data.x().rows(), data.y().rows()),
+                    "create_placeholders", null);
+            Map<String, Variable<TFloat32>> params = Expect.returned(impl.initializeParameters(tf),
+                    "initialize_parameters", null);
+            var cost = impl.computeCost(tf, impl.forwardPropagation(tf, inputs.x(), params), inputs.y());
+            TensorFlowSupport.initialize("initialize_parameters", session);
+            return TensorFlowSupport.fetch("model", session, cost, Map.of(inputs.x(), data.x(), inputs.y(),
+                    data.y())).item();
+        }
     }
 
     /** A short run of the course's settings on 60 real pictures: the cost must come down and the fit rise. */
@@ -395,6 +433,18 @@ public final class FrameworkAssignment implements Assignment<ProgrammingFramewor
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Fails unless the first line mentioning {@code label} shows {@code expected} (a fraction, to 1e-6). */
+    static void expectFractionAfter(String printed, String label, double expected) {
+        String line = printed.lines().filter(l -> l.contains(label)).findFirst().orElseThrow(() ->
+                new CheckFailure("Nothing printed mentions \"" + label + "\"; with printCost the course prints it (\""
+                        + label + ": " + expected + "\")."));
+        Matcher number = NUMBER.matcher(line.substring(line.indexOf(label) + label.length()));
+        if (!number.find() || Math.abs(Double.parseDouble(number.group()) - expected) > 1e-6) {
+            throw new CheckFailure("The line \"" + line.strip() + "\" should show " + expected + ", the accuracy model"
+                    + " returned (a fraction, as the course prints it).");
+        }
+    }
 
     private static Check<ProgrammingFrameworks> property(String function, String slug, String title,
                                                          Check.Body<ProgrammingFrameworks> body) {

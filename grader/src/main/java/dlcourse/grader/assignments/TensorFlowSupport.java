@@ -141,8 +141,9 @@ final class TensorFlowSupport {
     /**
      * Fails when every call of a function leaves native TensorFlow objects (sessions, tensors, results) open. The
      * function is called once to warm up, then, after a garbage collection, {@value #LEAK_CALLS} times while
-     * JavaCPP's count of live native objects is watched; a leak shows as at least one more object per call. A graph alone is not counted, and the
-     * garbage collector may free a leaked object in between, so a pass does not prove there is no leak.
+     * JavaCPP's count of live native objects is watched; a leak shows as at least one more object per call. A graph
+     * alone is not counted, and the garbage collector may free a leaked object in between, so a pass does not prove
+     * there is no leak.
      *
      * @param function the course name, for feedback
      * @param call     calls the function once

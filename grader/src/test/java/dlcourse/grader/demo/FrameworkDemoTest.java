@@ -104,7 +104,8 @@ class FrameworkDemoTest {
         public Model model(Matrix xTrain, Matrix yTrain, Matrix xTest, Matrix yTest, double learningRate,
                            int numEpochs, int minibatchSize, boolean printCost) {
             calls.add(xTrain.shape() + " " + yTrain.shape() + " " + xTest.shape() + " " + yTest.shape() + " lr "
-                    + learningRate + " epochs " + numEpochs + " batch " + minibatchSize + (printCost ? " printing" : ""));
+                    + learningRate + " epochs " + numEpochs + " batch " + minibatchSize
+                    + (printCost ? " printing" : ""));
             List<Double> costs = new ArrayList<>();
             for (int epoch = 0; epoch < numEpochs; epoch += COST_EVERY) {
                 costs.add(1.0 / (epoch + 1));

@@ -30,7 +30,8 @@ class TensorFlowStartTest {
         /** Prints {@code native libraries: [...]}, the libraries JavaCPP has loaded. */
         public static void main(String[] args) {
             for (Assignment<?> assignment : Course.assignments()) {
-                List<? extends Check<?>> checks = assignment.checks(new FixtureStore(), EnumSet.allOf(Visibility.class));
+                List<? extends Check<?>> checks = assignment.checks(new FixtureStore(),
+                        EnumSet.allOf(Visibility.class));
                 assignment.probes().forEach(probe -> probe.publicCases().forEach(spec -> probe.inputs().draw(spec)));
                 assignment.mistakes();
                 if (checks.isEmpty()) {
