@@ -8,6 +8,7 @@ import dlcourse.data.SignsImages;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import org.tensorflow.TensorFlow;
 
 /**
  * Assignment 9's demo, as the course's notebook runs it: the warm-up functions on the course's examples, then the
@@ -77,10 +78,22 @@ public final class FrameworkDemo implements Demo<ProgrammingFrameworks> {
         return IMPLEMENTATION_CLASS;
     }
 
-    /** Loads SIGNS from the standard data directory and runs the demo with the course's settings. */
+    /**
+     * Loads SIGNS from the standard data directory and runs the demo with the course's settings.
+     *
+     * @throws DemoException when TensorFlow's native library cannot be loaded on this platform
+     */
     @Override
     public DemoResult run(ProgrammingFrameworks implementation, PrintWriter courseOutput) {
-        return run(implementation, SignsImages.load(), COURSE, courseOutput);
+        SignsImages signs = SignsImages.load();
+        try {
+            TensorFlow.version();
+        } catch (LinkageError e) {
+            throw new DemoException("TensorFlow's native library could not be loaded on " + System.getProperty(
+                    "os.name") + " " + System.getProperty("os.arch") + " (" + e + "); TensorFlow Java 1.1.0 runs on"
+                    + " linux-x86_64, linux-arm64, macosx-arm64 and windows-x86_64.");
+        }
+        return run(implementation, signs, COURSE, courseOutput);
     }
 
     /**

@@ -35,7 +35,7 @@ class DemoCommandTest {
         // then
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
-        assertEquals("dlcourse demo: unknown demo 'planar'; the known demos are: logistic",
+        assertEquals("dlcourse demo: unknown demo 'planar'; the known demos are: " + String.join(", ", Demos.ids()),
                 run.err().lines().findFirst().orElseThrow());
         assertEquals("  logistic: " + new LogisticDemo().description(), run.err().lines().skip(1).findFirst()
                 .orElseThrow());

@@ -198,7 +198,7 @@ class LogisticDemoTest {
 
     @Test
     void the_registry_knows_the_logistic_demo() {
-        assertEquals(List.of("logistic"), Demos.ids());
+        assertEquals("logistic", Demos.ids().get(0), "assignment 1 comes first: " + Demos.ids());
         assertEquals(LogisticDemo.IMPLEMENTATION_CLASS, Demos.find("logistic").orElseThrow().implementationClass());
         assertTrue(Demos.find("nope").isEmpty());
     }
