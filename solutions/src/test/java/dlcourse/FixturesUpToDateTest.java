@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dlcourse.data.DataDirectory;
+import dlcourse.grader.check.Tolerance;
 import dlcourse.grader.check.Visibility;
 import dlcourse.grader.fixture.FixtureFile;
 import dlcourse.grader.fixture.FixtureStore;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * The committed fixtures must be what {@code ./dlcourse fixtures} would write from these solutions: the same
  * files, cases, inputs, variants and outputs. Numbers are compared to {@value #RELATIVE} relative, not bit for bit,
  * because the Vector API's exp/log give last-bit differences between interpreted and JIT-compiled code, which a
- * long training run can carry into the 15th digit.
+ * long training run can carry into the 15th digit. Fixtures computed by TensorFlow in float32 (tolerance
+ * {@code FLOAT32}) are compared within that tolerance: TensorFlow's kernels differ between CPUs in the last float32
+ * digits.
  */
 class FixturesUpToDateTest {
 
@@ -46,8 +49,11 @@ class FixturesUpToDateTest {
                         Visibility.valueOf(file.set().toUpperCase(Locale.ROOT)), file.function());
                 Path committed = RESOURCES.resolve(path);
                 compared++;
+                boolean float32 = file.cases().stream()
+                        .anyMatch(c -> c.tolerance().equals(Tolerance.FLOAT32.name()));
+                Tolerance tolerance = float32 ? Tolerance.FLOAT32 : new Tolerance("RELATIVE", RELATIVE, 0);
                 if (!Files.exists(committed) || !same(JSON.readTree(Files.readString(committed)),
-                        JSON.readTree(FixtureStore.toJson(file)))) {
+                        JSON.readTree(FixtureStore.toJson(file)), tolerance)) {
                     stale.add(path);
                 }
             }
@@ -56,11 +62,13 @@ class FixturesUpToDateTest {
         assertEquals(List.of(), stale, "stale fixtures: run ./dlcourse fixtures and commit the result");
     }
 
-    private static boolean same(com.fasterxml.jackson.databind.JsonNode a, com.fasterxml.jackson.databind.JsonNode b) {
+    private static boolean same(com.fasterxml.jackson.databind.JsonNode a, com.fasterxml.jackson.databind.JsonNode b,
+                                Tolerance tolerance) {
         if (a.isNumber() && b.isNumber()) {
             double x = a.asDouble();
             double y = b.asDouble();
-            return Double.compare(x, y) == 0 || Math.abs(x - y) <= RELATIVE * Math.max(Math.abs(x), Math.abs(y));
+            return Double.compare(x, y) == 0 || Math.abs(x - y) <= tolerance.atol() + tolerance.rtol()
+                    * Math.max(Math.abs(x), Math.abs(y));
         }
         if (a.getNodeType() != b.getNodeType() || a.size() != b.size()) {
             return false;
@@ -68,7 +76,7 @@ class FixturesUpToDateTest {
         if (a.isObject()) {
             for (var it = a.fieldNames(); it.hasNext(); ) {
                 String field = it.next();
-                if (!b.has(field) || !same(a.get(field), b.get(field))) {
+                if (!b.has(field) || !same(a.get(field), b.get(field), tolerance)) {
                     return false;
                 }
             }
@@ -76,7 +84,7 @@ class FixturesUpToDateTest {
         }
         if (a.isArray()) {
             for (int i = 0; i < a.size(); i++) {
-                if (!same(a.get(i), b.get(i))) {
+                if (!same(a.get(i), b.get(i), tolerance)) {
                     return false;
                 }
             }

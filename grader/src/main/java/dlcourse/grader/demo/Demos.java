@@ -13,7 +13,8 @@ public final class Demos {
             new InitializationDemo(),
             new RegularizationDemo(),
             new GradCheckDemo(),
-            new OptimizationDemo());
+            new OptimizationDemo(),
+            new FrameworkDemo());
 
     private Demos() {
     }

@@ -2,6 +2,7 @@ package dlcourse.grader.run;
 
 import dlcourse.grader.assignments.ApplicationAssignment;
 import dlcourse.grader.assignments.DeepAssignment;
+import dlcourse.grader.assignments.FrameworkAssignment;
 import dlcourse.grader.assignments.GradCheckAssignment;
 import dlcourse.grader.assignments.InitializationAssignment;
 import dlcourse.grader.assignments.LogisticAssignment;
@@ -22,7 +23,8 @@ public final class Course {
             new InitializationAssignment(),
             new RegularizationAssignment(),
             new GradCheckAssignment(),
-            new OptimizationAssignment());
+            new OptimizationAssignment(),
+            new FrameworkAssignment());
 
     private Course() {
     }

@@ -66,9 +66,20 @@ class ToleranceTest {
 
     @Test
     void named_returns_the_same_constant_for_every_shared_tolerance() {
-        for (Tolerance tolerance : List.of(Tolerance.EXACT, Tolerance.STRICT, Tolerance.NUMPY)) {
+        for (Tolerance tolerance : List.of(Tolerance.EXACT, Tolerance.STRICT, Tolerance.NUMPY,
+                Tolerance.FLOAT32)) {
             assertSame(tolerance, Tolerance.named(tolerance.name()));
         }
+    }
+
+    @Test
+    void float32_accepts_single_precision_rounding_but_not_a_slip_in_the_fifth_digit() {
+        double value = 0.7310585786300049;
+        assertTrue(Tolerance.FLOAT32.accepts(value, (float) value));
+        assertTrue(Tolerance.FLOAT32.accepts(12288.0 * value, (float) (12288.0 * value) + 0.01f));
+        assertTrue(Tolerance.FLOAT32.accepts(0.0, 4e-7), "float32 noise around 0 is absolute");
+        assertFalse(Tolerance.FLOAT32.accepts(value, value * (1 + 5e-5)));
+        assertFalse(Tolerance.FLOAT32.accepts(0.0, 1e-5));
     }
 
     @Test
