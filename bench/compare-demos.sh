@@ -24,13 +24,20 @@ if [ ${#ids[@]} -eq 0 ]; then
   done
 fi
 
-./dlcourse demo --help >/dev/null   # builds the command line first, outside the timings
+./dlcourse demo --help >/dev/null 2>&1   # builds the command line first, outside the timings
 
 seconds() {
-  local start end
+  local start end log
+  log=$(mktemp)
   start=$(date +%s%N)
-  "$@" >/dev/null
+  if ! "$@" >/dev/null 2>"$log"; then
+    echo "compare-demos: '$*' failed:" >&2
+    cat "$log" >&2
+    rm -f "$log"
+    exit 1
+  fi
   end=$(date +%s%N)
+  rm -f "$log"
   awk -v ns=$((end - start)) 'BEGIN { printf "%.2f", ns / 1e9 }'
 }
 
