@@ -39,6 +39,9 @@ import java.util.function.ToDoubleFunction;
 /** The grader's catalog for assignment 6, regularization (CURRICULUM §6). */
 public final class RegularizationAssignment implements Assignment<Regularization> {
 
+    /** The part of the football field the course plots its decision boundaries over. */
+    public static final BoundaryPlot.Bounds FIELD_VIEW = new BoundaryPlot.Bounds(-0.75, 0.40, -0.75, 0.65);
+
     /** Assignment id. */
     public static final String ID = "regularization";
     /** The graded class, the same in exercises and solutions. */
@@ -303,7 +306,7 @@ public final class RegularizationAssignment implements Assignment<Regularization
                     ctx.addCurve(new Curve("model with " + label + " on the football data (lr 0.3)",
                             Regularization.COST_EVERY, run.figures().costs(), ref.costs()));
                     ctx.addFigure(BoundaryPlot.of("Your model with " + label, data.train().x(), data.train().y(),
-                            points -> ThreeLayerNet.predict(points, run.parameters())).figure("The regions your"
+                            points -> ThreeLayerNet.predict(points, run.parameters()), FIELD_VIEW).figure("The regions your"
                             + " trained model assigns to each team, over the training points. "
                             + (setting == FootballRun.Setting.L2 ? "L2 regularization keeps the boundary smooth"
                             : "Dropout keeps the boundary from fitting single points") + "; without regularization"

@@ -105,7 +105,7 @@ public final class InitializationDemo implements Demo<Initialization> {
         if (figureDir != null) {
             Path file = figureDir.resolve(ID + "-" + initialization + ".svg");
             writeBoundary("Model with " + initialization + " initialization", circles.train().x(),
-                    circles.train().y(), parameters, file);
+                    circles.train().y(), parameters, BoundaryPlot.Bounds.around(circles.train().x()), file);
             courseOutput.println("Decision boundary: " + file);
         }
         courseOutput.flush();
@@ -113,9 +113,10 @@ public final class InitializationDemo implements Demo<Initialization> {
     }
 
     /** Draws the given prediction's regions over the points and writes the SVG file. */
-    static void writeBoundary(String title, Matrix x, Matrix y, Parameters parameters, Path file) {
+    static void writeBoundary(String title, Matrix x, Matrix y, Parameters parameters, BoundaryPlot.Bounds bounds,
+                              Path file) {
         try {
-            BoundaryPlot.of(title, x, y, points -> ThreeLayerNet.predict(points, parameters)).writeSvg(file);
+            BoundaryPlot.of(title, x, y, points -> ThreeLayerNet.predict(points, parameters), bounds).writeSvg(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

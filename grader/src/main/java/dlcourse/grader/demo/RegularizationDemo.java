@@ -2,6 +2,7 @@ package dlcourse.grader.demo;
 
 import dlcourse.course.Regularization;
 import dlcourse.data.FootballData;
+import dlcourse.grader.assignments.RegularizationAssignment;
 import dlcourse.nn.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -141,7 +142,7 @@ public final class RegularizationDemo implements Demo<Regularization> {
         if (figureDir != null) {
             Path file = figureDir.resolve(ID + "-" + setting.runName() + ".svg");
             InitializationDemo.writeBoundary(setting.title, football.train().x(), football.train().y(), parameters,
-                    file);
+                    RegularizationAssignment.FIELD_VIEW, file);
             courseOutput.println("Decision boundary: " + file);
         }
         courseOutput.flush();

@@ -65,17 +65,31 @@ public final class BoundaryPlot {
      * @throws ShapeException when x is not (2, m), y not (1, m), or predict returns the wrong shape
      */
     public static BoundaryPlot of(String title, Matrix x, Matrix y, UnaryOperator<Matrix> predict) {
+        requirePoints(x, y);
+        return of(title, x, y, predict, Bounds.around(x));
+    }
+
+    /**
+     * Evaluates the classifier over a chosen area and draws it (points outside the area are not shown).
+     *
+     * @param title   what the plot shows
+     * @param x       the points, shape (2, m)
+     * @param y       their labels, shape (1, m) of 0/1
+     * @param predict maps a (2, k) matrix of points to (1, k) labels (values above 0.5 count as class 1)
+     * @param bounds  the plotted area
+     * @return the plot
+     * @throws ShapeException when x is not (2, m), y not (1, m), or predict returns the wrong shape
+     */
+    public static BoundaryPlot of(String title, Matrix x, Matrix y, UnaryOperator<Matrix> predict, Bounds bounds) {
         Objects.requireNonNull(title, "title");
-        if (x.rows() != 2 || !y.shape().equals(new Shape(1, x.cols())) || x.cols() == 0) {
-            throw new ShapeException("a decision boundary needs points of shape (2, m) and labels of shape (1, m)"
-                    + " but got " + x.shape() + " and " + y.shape());
-        }
+        Objects.requireNonNull(bounds, "bounds");
+        requirePoints(x, y);
         double[] px = x.rows(0, 1).toArray();
         double[] py = x.rows(1, 2).toArray();
-        double xMin = min(px) - MARGIN;
-        double xMax = max(px) + MARGIN;
-        double yMin = min(py) - MARGIN;
-        double yMax = max(py) + MARGIN;
+        double xMin = bounds.xMin();
+        double xMax = bounds.xMax();
+        double yMin = bounds.yMin();
+        double yMax = bounds.yMax();
 
         // raster cell centres, row 0 of the image at the top (largest y)
         double[] grid = new double[2 * RASTER * RASTER];
@@ -137,6 +151,38 @@ public final class BoundaryPlot {
         String id = "boundary-" + Integer.toHexString(Objects.hash(title, Arrays.hashCode(px), Arrays.hashCode(py),
                 Arrays.hashCode(ys), Arrays.hashCode(l)));
         return new BoundaryPlot(title, chart, (double) ones / cells, id);
+    }
+
+    /**
+     * The plotted area.
+     *
+     * @param xMin left edge (x₁)
+     * @param xMax right edge
+     * @param yMin bottom edge (x₂)
+     * @param yMax top edge
+     */
+    public record Bounds(double xMin, double xMax, double yMin, double yMax) {
+        /** Rejects empty or non-finite areas. */
+        public Bounds {
+            if (!(xMin < xMax) || !(yMin < yMax) || !Double.isFinite(xMax - xMin) || !Double.isFinite(yMax - yMin)) {
+                throw new IllegalArgumentException("a plotted area needs xMin < xMax and yMin < yMax, finite, but got"
+                        + " x " + xMin + ".." + xMax + ", y " + yMin + ".." + yMax);
+            }
+        }
+
+        /** The points' bounding box widened by {@link #MARGIN} on every side, as the course plots. */
+        public static Bounds around(Matrix x) {
+            double[] px = x.rows(0, 1).toArray();
+            double[] py = x.rows(1, 2).toArray();
+            return new Bounds(min(px) - MARGIN, max(px) + MARGIN, min(py) - MARGIN, max(py) + MARGIN);
+        }
+    }
+
+    private static void requirePoints(Matrix x, Matrix y) {
+        if (x.rows() != 2 || !y.shape().equals(new Shape(1, x.cols())) || x.cols() == 0) {
+            throw new ShapeException("a decision boundary needs points of shape (2, m) and labels of shape (1, m)"
+                    + " but got " + x.shape() + " and " + y.shape());
+        }
     }
 
     /** The share of the plotted area the classifier labels 1, from 0 to 1 (0 or 1: no boundary in view). */

@@ -63,6 +63,17 @@ class BoundaryPlotTest {
     }
 
     @Test
+    void a_chosen_area_replaces_the_data_box() {
+        // x1 > 0 over x1 in [-1, 3]: three quarters of the area is class 1
+        BoundaryPlot plot = BoundaryPlot.of("area", POINTS, LABELS, grid -> grid.rows(0, 1).greaterThan(0.0),
+                new BoundaryPlot.Bounds(-1, 3, -1, 1));
+        assertEquals(0.75, plot.shareOfClass1(), 1e-12);
+        assertEquals(new BoundaryPlot.Bounds(-3.0, 3.0, -2.5, 2.5), BoundaryPlot.Bounds.around(POINTS));
+        assertThrows(IllegalArgumentException.class, () -> new BoundaryPlot.Bounds(1, 1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new BoundaryPlot.Bounds(0, 1, Double.NaN, 1));
+    }
+
+    @Test
     void wrong_shapes_are_named() {
         ShapeException points = assertThrows(ShapeException.class,
                 () -> BoundaryPlot.of("t", Matrix.ones(3, 4), LABELS, g -> g));
