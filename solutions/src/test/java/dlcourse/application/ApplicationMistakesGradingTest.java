@@ -39,10 +39,7 @@ class ApplicationMistakesGradingTest {
                                            String kind) {
         Grader.Session<DeepApplication> session = new Grader(new FixtureStore(), EnumSet.of(Visibility.PUBLIC))
                 .start(ASSIGNMENT, instances, Application.class);
-        return session.checks().stream()
-                .filter(c -> c.function().equals(function) && c.kind().id().equals(kind))
-                .map(session::run)
-                .toList();
+        return session.runWhere(c -> c.function().equals(function) && c.kind().id().equals(kind));
     }
 
     private static Application variant(String id) {

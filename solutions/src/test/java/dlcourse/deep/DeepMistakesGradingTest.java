@@ -39,10 +39,7 @@ class DeepMistakesGradingTest {
     private static List<CheckResult> grade(Supplier<? extends DeepNetwork> instances, String function, String kind) {
         Grader.Session<DeepNetwork> session = new Grader(new FixtureStore(), EnumSet.of(Visibility.PUBLIC))
                 .start(ASSIGNMENT, instances, Deep.class);
-        return session.checks().stream()
-                .filter(c -> c.function().equals(function) && (kind == null || c.kind().id().equals(kind)))
-                .map(session::run)
-                .toList();
+        return session.runWhere(c -> c.function().equals(function) && (kind == null || c.kind().id().equals(kind)));
     }
 
     private static Deep variant(String id) {

@@ -50,7 +50,7 @@ class FrameworksMistakesGradingTest {
                                            Predicate<Check<ProgrammingFrameworks>> which) {
         Grader.Session<ProgrammingFrameworks> session = new Grader(new FixtureStore(), EnumSet.of(Visibility.PUBLIC))
                 .start(ASSIGNMENT, instances, Frameworks.class);
-        return session.checks().stream().filter(which).map(session::run).toList();
+        return session.runWhere(which);
     }
 
     private static List<CheckResult> gradeFunction(Supplier<? extends ProgrammingFrameworks> instances,

@@ -41,10 +41,7 @@ class InitializersMistakesGradingTest {
                                            Predicate<String> kinds) {
         Grader.Session<Initialization> session = new Grader(new FixtureStore(), EnumSet.allOf(Visibility.class))
                 .start(ASSIGNMENT, instances, Initializers.class);
-        return session.checks().stream()
-                .filter(c -> c.function().equals(function) && kinds.test(c.kind().id()))
-                .map(session::run)
-                .toList();
+        return session.runWhere(c -> c.function().equals(function) && kinds.test(c.kind().id()));
     }
 
     private static List<CheckResult> values(Initializers impl, String function) {

@@ -36,9 +36,7 @@ class OptimizationMistakesGradingTest {
     private static List<CheckResult> grade(Supplier<? extends OptimizationMethods> instances, String function) {
         Grader.Session<OptimizationMethods> session = new Grader(new FixtureStore(), EnumSet.of(Visibility.PUBLIC))
                 .start(ASSIGNMENT, instances, Optimization.class);
-        return session.checks().stream()
-                .filter(c -> c.function().equals(function) && !c.kind().id().equals("training"))
-                .map(session::run).toList();
+        return session.runWhere(c -> c.function().equals(function) && !c.kind().id().equals("training"));
     }
 
     private static CheckResult only(List<CheckResult> rows, String kind, String titleStart) {

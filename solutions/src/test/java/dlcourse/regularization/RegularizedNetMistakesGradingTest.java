@@ -42,10 +42,7 @@ class RegularizedNetMistakesGradingTest {
                                            Predicate<String> kinds) {
         Grader.Session<Regularization> session = new Grader(new FixtureStore(), EnumSet.allOf(Visibility.class))
                 .start(ASSIGNMENT, instances, RegularizedNet.class);
-        return session.checks().stream()
-                .filter(c -> c.function().equals(function) && kinds.test(c.kind().id()))
-                .map(session::run)
-                .toList();
+        return session.runWhere(c -> c.function().equals(function) && kinds.test(c.kind().id()));
     }
 
     private static List<CheckResult> values(RegularizedNet impl, String function) {

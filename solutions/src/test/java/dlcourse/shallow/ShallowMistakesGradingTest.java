@@ -40,10 +40,7 @@ class ShallowMistakesGradingTest {
                                            Predicate<String> kinds) {
         Grader.Session<ShallowNetwork> session = new Grader(new FixtureStore(), EnumSet.of(Visibility.PUBLIC))
                 .start(ASSIGNMENT, instances, Shallow.class);
-        return session.checks().stream()
-                .filter(c -> c.function().equals(function) && kinds.test(c.kind().id()))
-                .map(session::run)
-                .toList();
+        return session.runWhere(c -> c.function().equals(function) && kinds.test(c.kind().id()));
     }
 
     private static List<CheckResult> grade(Supplier<? extends ShallowNetwork> instances, String function) {

@@ -286,6 +286,17 @@ class GraderTest {
     }
 
     @Test
+    void run_where_runs_only_the_matching_checks_in_catalog_order_and_records_them() {
+        Grader.Session<Doubler> session = grader.start(new ToyAssignment(CorrectDoubler.class),
+                CorrectDoubler::new, CorrectDoubler.class);
+
+        List<CheckResult> rows = session.runWhere(c -> c.id().equals(VALUE_2) || c.id().equals(SHAPE_1));
+
+        assertEquals(List.of(SHAPE_1, VALUE_2), rows.stream().map(CheckResult::id).toList());
+        assertEquals(List.of(SHAPE_1, VALUE_2), column(session.result(), CheckResult::id));
+    }
+
+    @Test
     void the_catalog_has_a_shape_check_a_value_check_per_public_case_and_the_assignments_own_checks() {
         Grader.Session<Doubler> session = grader.start(new ToyAssignment(CorrectDoubler.class),
                 CorrectDoubler::new, CorrectDoubler.class);
