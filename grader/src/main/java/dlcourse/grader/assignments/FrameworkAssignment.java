@@ -97,6 +97,12 @@ public final class FrameworkAssignment implements Assignment<ProgrammingFramewor
         return IMPLEMENTATION;
     }
 
+    /** TensorFlow's Java API and the course's bridge to it ({@code dlcourse.tf.TfMatrices}). */
+    @Override
+    public List<String> extraAllowedPackages() {
+        return List.of("org/tensorflow/", "dlcourse/tf/");
+    }
+
     @Override
     public List<Mistake> mistakes() {
         return List.of(

@@ -225,7 +225,7 @@ public record SourceTree(Path root, List<Path> files, String digest, Path scratc
     }
 
     /** Deletes a folder tree, quietly (scratch space). */
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

@@ -14,10 +14,13 @@ import java.util.Objects;
  * @param points     points it is worth
  * @param timeout    how long it may run before it is stopped
  * @param body       the check itself
+ * @param judge      for a value check, the comparison of returned outputs with the reference on its own: what a
+ *                   parent process applies to the outputs a forked grading JVM sends back from a sealed hidden case
+ *                   (see {@link Verdict.Sealed}); null for every other check
  * @param <T>        the assignment's contract type
  */
 public record Check<T>(String id, String function, Kind kind, Visibility visibility, String title, double points,
-                       Duration timeout, Body<T> body) {
+                       Duration timeout, Body<T> body, Judge judge) {
 
     /** Default time limit: far above what a correct solution needs, short enough to keep grading moving. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
@@ -36,6 +39,17 @@ public record Check<T>(String id, String function, Kind kind, Visibility visibil
         }
     }
 
+    /** A check that can only run where its fixtures are (no {@link #judge}). */
+    public Check(String id, String function, Kind kind, Visibility visibility, String title, double points,
+                 Duration timeout, Body<T> body) {
+        this(id, function, kind, visibility, title, points, timeout, body, null);
+    }
+
+    /** The same check with another time limit. */
+    public Check<T> withTimeout(Duration limit) {
+        return new Check<>(id, function, kind, visibility, title, points, limit, body, judge);
+    }
+
     /** The JUnit display name: {@code propagate › value (seed 1)}. */
     public String displayName() {
         return function + " › " + title;
@@ -51,5 +65,17 @@ public record Check<T>(String id, String function, Kind kind, Visibility visibil
     public interface Body<T> {
         /** Runs the check. */
         Verdict run(CheckContext<T> context) throws Exception;
+    }
+
+    /**
+     * Compares outputs a function returned with the reference, as the check's body would have.
+     */
+    @FunctionalInterface
+    public interface Judge {
+        /**
+         * @param got output name → the decoded value the student's function returned (null entries allowed)
+         * @return the verdict; a failed comparison is returned, not thrown
+         */
+        Verdict judge(java.util.Map<String, Object> got);
     }
 }

@@ -17,9 +17,23 @@ import java.util.function.Predicate;
  */
 public final class CheckRunner {
 
-    /** Where a check ended, with its duration. */
-    public record Outcome(Verdict verdict, long millis) {
+    /**
+     * Where a check ended, with its duration.
+     *
+     * @param verdict     the verdict
+     * @param millis      how long it ran
+     * @param leftRunning whether the check's thread was still running a moment after it was interrupted (code that
+     *                    ignores interrupts): the thread cannot be stopped, so a forked grading JVM ends itself
+     */
+    public record Outcome(Verdict verdict, long millis, boolean leftRunning) {
+        /** An outcome whose thread ended. */
+        public Outcome(Verdict verdict, long millis) {
+            this(verdict, millis, false);
+        }
     }
+
+    /** How long a timed-out check's thread gets to end after it was interrupted. */
+    static final long GRACE_MILLIS = 500;
 
     private final Predicate<String> studentClass;
 
@@ -38,6 +52,7 @@ public final class CheckRunner {
         thread.setDaemon(true);
         thread.start();
         Verdict verdict;
+        boolean leftRunning = false;
         try {
             verdict = task.get(check.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (verdict == null) {
@@ -46,6 +61,7 @@ public final class CheckRunner {
         } catch (TimeoutException e) {
             thread.interrupt();
             verdict = new Verdict.TimedOut(check.timeout());
+            leftRunning = !ended(thread);
         } catch (ExecutionException e) {
             verdict = classify(e.getCause());
         } catch (InterruptedException e) {
@@ -53,7 +69,16 @@ public final class CheckRunner {
             thread.interrupt();
             verdict = new Verdict.GraderError("grading was interrupted");
         }
-        return new Outcome(verdict, Duration.ofNanos(System.nanoTime() - start).toMillis());
+        return new Outcome(verdict, Duration.ofNanos(System.nanoTime() - start).toMillis(), leftRunning);
+    }
+
+    private static boolean ended(Thread thread) {
+        try {
+            thread.join(GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
     }
 
     /** Turns an exception that ended a check into a verdict. */
@@ -64,6 +89,9 @@ public final class CheckRunner {
             }
             if (t instanceof NotImplementedYet missing) {
                 return new Verdict.NotImplemented(missing.function());
+            }
+            if (t instanceof PolicyViolation violation) {
+                return new Verdict.Rejected(violation.getMessage());
             }
         }
         String location = studentLocation(thrown);

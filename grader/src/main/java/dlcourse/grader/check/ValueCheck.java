@@ -3,6 +3,8 @@ package dlcourse.grader.check;
 import dlcourse.grader.fixture.FixtureCase;
 import dlcourse.grader.fixture.Probe;
 import dlcourse.grader.fixture.Values;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +26,27 @@ public final class ValueCheck {
     public static <T> Verdict values(Probe<T> probe, FixtureCase fixture, T implementation,
                                      Map<String, String> mistakes) throws Exception {
         Map<String, Object> got = call(probe, fixture, implementation);
+        if (fixture.sealed()) {
+            return sealed(fixture, got);
+        }
+        Verdict verdict = judge(probe, fixture, got, mistakes);
+        if (verdict instanceof Verdict.Failed failed) {
+            throw new CheckFailure(failed);
+        }
+        return verdict;
+    }
+
+    /**
+     * The comparison half of {@link #values}: every output of {@code got} against the case's reference, the first
+     * difference diagnosed from the known mistakes' outputs.
+     *
+     * @return {@link Verdict.Passed} or {@link Verdict.Failed}
+     */
+    public static <T> Verdict judge(Probe<T> probe, FixtureCase fixture, Map<String, Object> got,
+                                    Map<String, String> mistakes) {
+        if (fixture.sealed()) {
+            throw new IllegalStateException("the reference outputs of " + fixture.name() + " were sealed away");
+        }
         Tolerance tolerance = Tolerance.named(fixture.tolerance());
         for (var output : fixture.outputs().entrySet()) {
             Object expected = Values.decode(output.getValue());
@@ -32,11 +55,20 @@ public final class ValueCheck {
             if (failure.isPresent()) {
                 String diagnosis = diagnose(fixture, got, tolerance, mistakes);
                 Verdict.Failed f = failure.get();
-                throw new CheckFailure(new Verdict.Failed(f.message(), diagnosis, f.detail()));
+                return new Verdict.Failed(f.message(), diagnosis, f.detail());
             }
         }
         return new Verdict.Passed(probe.function() + " returns the expected " + String.join(", ",
                 fixture.outputs().keySet()) + " on " + fixture.name() + ".");
+    }
+
+    /** What a sealed case hands back: each named output as the student returned it, encoded. */
+    private static Verdict sealed(FixtureCase fixture, Map<String, Object> got) {
+        Map<String, JsonNode> outputs = new LinkedHashMap<>();
+        for (String name : fixture.outputs().keySet()) {
+            outputs.put(name, Values.encodeAnything(got.get(name)));
+        }
+        return new Verdict.Sealed(outputs);
     }
 
     /** Compares only the shapes of the matrix outputs (and the presence of the others). */

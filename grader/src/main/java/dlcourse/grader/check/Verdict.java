@@ -94,8 +94,19 @@ public sealed interface Verdict {
         }
     }
 
-    /** The check did not finish within its time limit. */
-    record TimedOut(Duration limit) implements Verdict {
+    /**
+     * The check did not finish within its time limit.
+     *
+     * @param limit the limit
+     * @param note  what happened instead of the usual message (e.g. not run because the function hung before), or
+     *              null
+     */
+    record TimedOut(Duration limit, String note) implements Verdict {
+        /** A check stopped at its limit. */
+        public TimedOut(Duration limit) {
+            this(limit, null);
+        }
+
         @Override
         public String id() {
             return "timed_out";
@@ -103,8 +114,79 @@ public sealed interface Verdict {
 
         @Override
         public String message() {
-            return "Stopped after " + limit.toMillis() / 1000.0 + " s: is there a loop that never ends, or far more"
-                    + " iterations than asked for?";
+            return note != null ? note : "Stopped after " + limit.toMillis() / 1000.0 + " s: is there a loop that"
+                    + " never ends, or far more iterations than asked for?";
+        }
+    }
+
+    /**
+     * The check did not run because the function uses something graded code may not use (found by the batch
+     * grader's bytecode scan before the submission ran).
+     *
+     * @param reason what was found and where, e.g. {@code Logistic.java:42 (in propagate): calls
+     *               System.exit(int), which would end the grading JVM}
+     */
+    record Rejected(String reason) implements Verdict {
+        /** Rejects a missing reason. */
+        public Rejected {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String id() {
+            return "rejected";
+        }
+
+        @Override
+        public String message() {
+            return "Not run: " + reason;
+        }
+    }
+
+    /**
+     * The JVM grading the submission died or had to be killed while this check ran (or before it could run): an
+     * exit, memory exhausted outside the heap, a thread that would not stop.
+     *
+     * @param what what happened, in the student's terms
+     */
+    record Crashed(String what) implements Verdict {
+        /** Rejects a missing description. */
+        public Crashed {
+            Objects.requireNonNull(what, "what");
+        }
+
+        @Override
+        public String id() {
+            return "crashed";
+        }
+
+        @Override
+        public String message() {
+            return what;
+        }
+    }
+
+    /**
+     * Not a verdict for reports: a forked grading JVM ran the student's function on a hidden case whose reference
+     * outputs it is not given, and hands back what the function returned, for the parent to compare.
+     *
+     * @param outputs output name → the student's value encoded as fixtures are ({@code null} when it returned
+     *                none)
+     */
+    record Sealed(java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> outputs) implements Verdict {
+        /** Copies the map. */
+        public Sealed {
+            outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+        }
+
+        @Override
+        public String id() {
+            return "sealed";
+        }
+
+        @Override
+        public String message() {
+            return "returned outputs for comparison by the grader: " + outputs.keySet();
         }
     }
 

@@ -3,6 +3,9 @@ package dlcourse.grader.cli;
 import dlcourse.grader.batch.BatchProgress;
 import dlcourse.grader.batch.BatchRun;
 import dlcourse.grader.batch.InProcessGrader;
+import dlcourse.grader.batch.SubmissionGrader;
+import dlcourse.grader.sandbox.ForkedGrader;
+import java.time.Duration;
 import dlcourse.grader.dashboard.GradesCsv;
 import dlcourse.grader.run.Assignment;
 import dlcourse.grader.run.Course;
@@ -50,6 +53,25 @@ public final class BatchCommand implements Callable<Integer> {
             + " current.")
     private boolean force;
 
+    @CommandLine.Option(names = "--isolation", paramLabel = "fork|in-process", defaultValue = "fork",
+            description = "fork (default): scan each submission's bytecode against the allow-list, then grade it in"
+                    + " JVMs of its own (heap cap, watchdog, empty environment, no hidden fixtures on its class"
+                    + " path). in-process: grade in this JVM, for trusted code only (faster).")
+    private String isolation;
+
+    @CommandLine.Option(names = "--heap", paramLabel = "<MB>", defaultValue = "1024",
+            description = "Heap of each grading JVM in MB (default: ${DEFAULT-VALUE}).")
+    private int heap;
+
+    @CommandLine.Option(names = "--check-time-limit", paramLabel = "<seconds>",
+            description = "Stop any check after this many seconds (default: each check's own limit, mostly 20 s).")
+    private Integer checkTimeLimit;
+
+    @CommandLine.Option(names = "--budget", paramLabel = "<seconds>", defaultValue = "600",
+            description = "Wall time one submission may use in all; checks left when it is spent are not run"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int budget;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -69,9 +91,23 @@ public final class BatchCommand implements Callable<Integer> {
         int threads = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         BatchRun.Options options = new BatchRun.Options(submissions, classDir, selected, Grading.sets(!publicOnly),
                 threads, force);
+        SubmissionGrader grader;
+        switch (isolation) {
+            case "fork" -> grader = new ForkedGrader(selected, options.sets(), new ForkedGrader.Limits(heap,
+                    checkTimeLimit == null ? null : Duration.ofSeconds(checkTimeLimit), Duration.ofSeconds(budget),
+                    ForkedGrader.Limits.standard().restarts(), true));
+            case "in-process" -> grader = new InProcessGrader(selected, options.sets());
+            default -> {
+                err.println("batch: --isolation must be fork or in-process, not " + isolation);
+                return 2;
+            }
+        }
         console.printf("Grading %s with %d worker(s): %s, %s fixtures.%n", submissions, threads,
                 selected.stream().map(Assignment::id).collect(Collectors.joining(", ")),
                 publicOnly ? "public" : "public and hidden");
+        console.println(isolation.equals("fork") ? "Each submission: bytecode scanned against the allow-list, then"
+                + " graded in its own JVM (heap " + heap + " MB, budget " + budget + " s)."
+                : "In-process grading: use it only for code you trust.");
         console.flush();
         BatchRun.Summary summary;
         PrintStream terminal = System.err;
@@ -80,7 +116,11 @@ public final class BatchCommand implements Callable<Integer> {
                     err.println(line);
                     err.flush();
                 })) {
-            summary = new BatchRun(options, new InProcessGrader(selected, options.sets())).run(progress);
+            summary = new BatchRun(options, grader).run(progress);
+        } finally {
+            if (grader instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
         }
         for (String ignored : summary.ignored()) {
             console.println("  ignored " + ignored + " (not a folder, zip, git repository or bundle)");

@@ -41,6 +41,10 @@ import java.util.stream.Collectors;
  */
 final class ClassStats {
 
+    /** Verdicts counted as "threw, hung or was stopped" in the per-function table. */
+    private static final java.util.Set<String> BROKE_OR_HUNG = java.util.Set.of("errored", "timed_out", "rejected",
+            "crashed");
+
     /** Students named per mistake. */
     static final int EXAMPLES = 3;
 
@@ -118,7 +122,7 @@ final class ClassStats {
                 int missing = (int) perStudent.stream()
                         .filter(c -> c.stream().allMatch(r -> "not_implemented".equals(r.verdict()))).count();
                 int errored = (int) perStudent.stream().filter(c -> c.stream()
-                        .anyMatch(r -> "errored".equals(r.verdict()) || "timed_out".equals(r.verdict()))).count();
+                        .anyMatch(r -> BROKE_OR_HUNG.contains(r.verdict()))).count();
                 long run = perStudent.stream().mapToLong(List::size).sum();
                 long passed = perStudent.stream().flatMap(List::stream).filter(ClassStats::passed).count();
                 int broke = (int) perStudent.stream().flatMap(List::stream)

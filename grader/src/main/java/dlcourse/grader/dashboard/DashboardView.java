@@ -61,7 +61,8 @@ record DashboardView(String title, Totals totals, List<String> assignmentIds, Li
      * @param checksPassed    checks passed of checks run, {@code 120 / 150}
      * @param checksPercent   the same as a share
      * @param notImplemented  students for whom every check was "not implemented"
-     * @param errored         students whose code threw or timed out in at least one check
+     * @param errored         students whose code threw, timed out, was rejected by the code
+     *                        policy or crashed the grading JVM in at least one check
      * @param graderErrors    checks of it that broke on the grader's side
      */
     record FunctionRow(String assignment, String function, int students, int allPassed, String passRate,

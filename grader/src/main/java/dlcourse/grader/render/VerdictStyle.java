@@ -9,6 +9,10 @@ enum VerdictStyle {
     NOT_IMPLEMENTED("not implemented"),
     ERRORED("errored"),
     TIMED_OUT("timed out"),
+    /** Not run: the function uses an API graded code may not use. */
+    REJECTED("not allowed"),
+    /** The grading JVM died or was killed. */
+    CRASHED("crashed"),
     /** Our bug, not the student's: the label says so in so many words. */
     GRADER_ERROR("internal grader error \u2014 not your fault");
 
@@ -45,6 +49,7 @@ enum VerdictStyle {
             }
         }
         throw new IllegalArgumentException("check " + checkId + " has unknown verdict '" + verdict
-                + "'; expected one of passed, failed, not_implemented, errored, timed_out, grader_error");
+                + "'; expected one of passed, failed, not_implemented, errored, timed_out, rejected, crashed,"
+                + " grader_error");
     }
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param points     points earned
  * @param maxPoints  points available
  * @param verdict    {@code passed} | {@code failed} | {@code not_implemented} | {@code errored} | {@code timed_out}
+ *                   | {@code rejected} | {@code crashed}
  *                   | {@code grader_error}
  * @param message    the feedback sentence(s)
  * @param diagnosis  the known mistake the output looks like, or {@code null}

@@ -34,6 +34,14 @@ public interface Assignment<T> {
         return name.substring(0, name.lastIndexOf('.') + 1);
     }
 
+    /**
+     * Packages this assignment's code may use besides the standard allow-list of
+     * {@link dlcourse.grader.sandbox.Policy} (internal-name prefixes, subpackages included), e.g. a framework's API.
+     */
+    default List<String> extraAllowedPackages() {
+        return List.of();
+    }
+
     /** The probes whose fixtures the value checks replay. */
     List<Probe<T>> probes();
 

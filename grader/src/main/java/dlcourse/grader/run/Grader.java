@@ -102,11 +102,26 @@ public final class Grader {
         }
 
         /** Runs one check of the catalog and records its row. */
-        public synchronized CheckResult run(Check<T> check) {
+        public CheckResult run(Check<T> check) {
+            return execute(check).row();
+        }
+
+        /**
+         * Runs one check of the catalog, records its row and returns the runner's outcome beside it (a forked
+         * grading JVM needs the verdict itself: a sealed one carries outputs, a thread left running ends the JVM).
+         */
+        public synchronized Executed execute(Check<T> check) {
             CheckRunner.Outcome outcome = context == null
                     ? new CheckRunner.Outcome(new Verdict.Failed(loadProblem), 0)
                     : runner.run(check, context);
             CheckResult row = row(check, outcome);
+            rows.add(row);
+            return new Executed(outcome, row);
+        }
+
+        /** Records a row for a check that was not run here (e.g. rejected by the code policy). */
+        public synchronized CheckResult record(Check<T> check, Verdict verdict) {
+            CheckResult row = row(check, new CheckRunner.Outcome(verdict, 0));
             rows.add(row);
             return row;
         }
@@ -130,6 +145,15 @@ public final class Grader {
         }
     }
 
+    /**
+     * A check run by {@link Session#execute}.
+     *
+     * @param outcome the runner's outcome
+     * @param row     the report row recorded for it
+     */
+    public record Executed(CheckRunner.Outcome outcome, CheckResult row) {
+    }
+
     private static <T> T newInstance(Class<? extends T> type) {
         try {
             return type.getDeclaredConstructor().newInstance();
@@ -148,7 +172,8 @@ public final class Grader {
         }
     }
 
-    private static CheckResult row(Check<?> check, CheckRunner.Outcome outcome) {
+    /** The report row of a check's outcome: points earned and available follow from the verdict. */
+    public static CheckResult row(Check<?> check, CheckRunner.Outcome outcome) {
         Verdict verdict = outcome.verdict();
         String diagnosis = null;
         Detail detail = null;

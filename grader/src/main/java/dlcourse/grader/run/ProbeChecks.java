@@ -53,9 +53,12 @@ public final class ProbeChecks {
                             ctx -> ValueCheck.shapes(probe, fixture, ctx.fresh())));
                 }
                 String title = "value (" + fixture.name() + (set == Visibility.HIDDEN ? ", hidden" : "") + ")";
+                Check.Judge judge = fixture.sealed() ? null
+                        : got -> ValueCheck.judge(probe, fixture, got, descriptions);
                 checks.add(new Check<>(id(assignment, probe.function(), Kind.VALUE, slug + (set == Visibility.HIDDEN
                         ? "-hidden" : "")), probe.function(), Kind.VALUE, set, title, VALUE_POINTS,
-                        Check.DEFAULT_TIMEOUT, ctx -> ValueCheck.values(probe, fixture, ctx.fresh(), descriptions)));
+                        Check.DEFAULT_TIMEOUT, ctx -> ValueCheck.values(probe, fixture, ctx.fresh(), descriptions),
+                        judge));
             }
         }
         return checks;
