@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /**
  * Grades one submission: the unit of work of a batch. Implementations must not throw for anything the student did
- * (a compile error, code that throws or loops): those end up in the returned report. Today's implementation grades
- * in the batch's own JVM ({@link InProcessGrader}); one that forks a JVM per submission fits the same interface.
+ * (a compile error, code that throws or loops): those end up in the returned report. {@link
+ * dlcourse.grader.sandbox.ForkedGrader} (the batch default) scans the bytecode and grades in JVMs of the
+ * submission's own; {@link InProcessGrader} grades in the batch's JVM, for trusted code.
  */
 public interface SubmissionGrader {
 

@@ -1,6 +1,8 @@
 package dlcourse.grader.sandbox;
 
 import dlcourse.grader.check.Check;
+import dlcourse.grader.check.CheckRunner;
+import dlcourse.grader.report.CheckResult;
 import dlcourse.grader.check.Verdict;
 import dlcourse.grader.check.Visibility;
 import dlcourse.grader.fixture.FixtureStore;
@@ -85,9 +87,20 @@ public final class ChildMain {
                 continue;
             }
             emit(events, ChildProtocol.Event.start(assignment.id(), check.id()));
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
             Grader.Executed executed = session.execute(check);
+            int left = leftBehind(before, assignment.studentPackage());
             Map<String, com.fasterxml.jackson.databind.JsonNode> outputs =
                     executed.outcome().verdict() instanceof Verdict.Sealed sealed ? sealed.outputs() : null;
+            if (left > 0 && !executed.outcome().leftRunning()) {
+                CheckResult row = Grader.row(check, new CheckRunner.Outcome(new Verdict.Crashed(check.function()
+                        + " left " + left + (left == 1 ? " thread" : " threads") + " running after it returned;"
+                        + " graded code may not start threads, so its grading JVM was replaced."),
+                        executed.row().millis()));
+                emit(events, ChildProtocol.Event.row(assignment.id(), row, null));
+                emit(events, new ChildProtocol.Event("threads", assignment.id(), check.id(), null, null, null, null));
+                return false;
+            }
             emit(events, ChildProtocol.Event.row(assignment.id(), executed.row(), outputs));
             AssignmentResult so = session.result();
             if (so.curves().size() > curves || so.figures().size() > figures) {
@@ -103,6 +116,39 @@ public final class ChildMain {
             }
         }
         return true;
+    }
+
+    /**
+     * Threads started during a check that are still running student code a moment after it ended (threads the
+     * JVM, Mockito or the core's thread pool start do not run student code, so they never count).
+     */
+    private static int leftBehind(Set<Thread> before, String studentPackage) throws InterruptedException {
+        int running = 0;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            running = 0;
+            int starting = 0;
+            for (var entry : Thread.getAllStackTraces().entrySet()) {
+                Thread t = entry.getKey();
+                if (before.contains(t) || !t.isAlive() || t.getName().startsWith("check ")) {
+                    continue;
+                }
+                if (entry.getValue().length == 0) {
+                    starting++;          // started but not scheduled yet (a busy machine): look again
+                    continue;
+                }
+                for (StackTraceElement frame : entry.getValue()) {
+                    if (frame.getClassName().startsWith(studentPackage)) {
+                        running++;
+                        break;
+                    }
+                }
+            }
+            if (starting == 0 && (running == 0 || attempt >= 4)) {
+                return running;
+            }
+            Thread.sleep(20);
+        }
+        return running;
     }
 
     private static <T> Check<T> capped(Check<T> check, long capMillis) {

@@ -58,7 +58,7 @@ final class ChildProtocol {
      *
      * @param type       {@code start} (a check begins), {@code row} (a check ended), {@code extras} (curves and
      *                   figures a check added), {@code stuck} (the check's thread would not stop: the child
-     *                   ends), {@code done} (every check ran)
+     *                   ends), {@code threads} (the check left threads running: the child ends), {@code done} (every check ran)
      * @param assignment the assignment id
      * @param check      the check id ({@code start})
      * @param row        the check's row ({@code row})

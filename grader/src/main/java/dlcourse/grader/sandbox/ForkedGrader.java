@@ -183,8 +183,8 @@ public final class ForkedGrader implements SubmissionGrader, AutoCloseable {
         final Map<String, Map<String, com.fasterxml.jackson.databind.JsonNode>> sealed = new HashMap<>();
         final Map<String, List<Curve>> curves = new HashMap<>();
         final Map<String, List<Figure>> figures = new HashMap<>();
-        /** Checks whose thread could not be stopped (the function hangs). */
-        final List<String> hung = new ArrayList<>();
+        /** Checks whose function broke a grading JVM (hung, ended it, left threads behind) → what it did. */
+        final Map<String, String> broken = new LinkedHashMap<>();
         boolean done;
     }
 
@@ -250,22 +250,23 @@ public final class ForkedGrader implements SubmissionGrader, AutoCloseable {
      * of every function whose code calls it are not run: each would hang again and cost a JVM.
      */
     private void skipHanging(ChildRuntime rt, PolicyScan.Result scan, Collected got) {
-        for (String hungId : got.hung) {
-            Check<?> hung = find(rt, hungId);
-            if (hung == null) {
+        for (var broke : got.broken.entrySet()) {
+            Check<?> culprit = find(rt, broke.getKey());
+            if (culprit == null) {
                 continue;
             }
-            String assignment = hungId.substring(0, hungId.indexOf('.'));
-            Set<String> affected = scan.callers(assignment, hung.function());
+            String assignment = broke.getKey().substring(0, broke.getKey().indexOf('.'));
+            Set<String> affected = scan.callers(assignment, culprit.function());
             for (Check<?> check : rt.catalog(assignment).values()) {
                 if (got.rows.containsKey(check.id()) || !affected.contains(check.function())) {
                     continue;
                 }
-                String note = "Not run: " + hung.function() + " ran past its time limit in an earlier check ("
-                        + hung.title() + ") and could not be stopped" + (check.function().equals(hung.function())
-                        ? "." : "; " + check.function() + " calls it.");
-                got.rows.put(check.id(), Grader.row(check, new CheckRunner.Outcome(
-                        new Verdict.TimedOut(limitOf(rt, assignment, check.id()), note), 0)));
+                String note = "Not run: in an earlier check (" + culprit.title() + "), " + culprit.function() + " "
+                        + broke.getValue() + (check.function().equals(culprit.function()) ? "."
+                        : "; " + check.function() + " calls it.");
+                Verdict verdict = broke.getValue().startsWith("ran past")
+                        ? new Verdict.TimedOut(limitOf(rt, assignment, check.id()), note) : new Verdict.Crashed(note);
+                got.rows.put(check.id(), Grader.row(check, new CheckRunner.Outcome(verdict, 0)));
             }
         }
     }
@@ -387,7 +388,9 @@ public final class ForkedGrader implements SubmissionGrader, AutoCloseable {
                             got.curves.computeIfAbsent(e.assignment(), k -> new ArrayList<>()).addAll(e.curves());
                             got.figures.computeIfAbsent(e.assignment(), k -> new ArrayList<>()).addAll(e.figures());
                         }
-                        case "stuck" -> got.hung.add(e.check());
+                        case "stuck" -> got.broken.put(e.check(), "ran past its time limit and could not be"
+                                + " stopped");
+                        case "threads" -> got.broken.put(e.check(), "left threads running");
                         case "done" -> got.done = true;
                         default -> throw new IllegalStateException("unknown event " + e.type());
                     }
@@ -447,9 +450,8 @@ public final class ForkedGrader implements SubmissionGrader, AutoCloseable {
                     + " while this check ran.");
             if (check != null) {
                 got.rows.put(running, Grader.row(check, new CheckRunner.Outcome(verdict, millis(runningSince))));
-                if (verdict instanceof Verdict.TimedOut) {
-                    got.hung.add(running);
-                }
+                got.broken.put(running, verdict instanceof Verdict.TimedOut
+                        ? "ran past its time limit and could not be stopped" : "ended the grading JVM");
             }
         } else if (!progress && killedFor == null) {
             return new Death(what, exit, true, false, drain.text());
@@ -539,20 +541,21 @@ public final class ForkedGrader implements SubmissionGrader, AutoCloseable {
     }
 
     /**
-     * Drains the child's output (stdout and stderr) so that it never blocks on a full pipe, passing it on to
-     * {@code sink} (the batch's per-submission console, which keeps only the first bytes) and keeping the last few
-     * kilobytes for messages.
+     * Drains the child's output (stdout and stderr) so that it never blocks on a full pipe, passing it on line by
+     * line to {@code sink} (the batch's per-submission console, which keeps only the first bytes) without the JVM's
+     * own start-up warnings, and keeping the last few kilobytes for messages.
      */
     private static final class Drain extends Thread {
+        /** Lines the JVM itself prints (the Vector API incubator, class sharing off once Mockito's agent loads). */
+        private static final List<String> JVM_NOISE = List.of("WARNING: Using incubator modules:",
+                "OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader classes");
+        private static final int LONGEST_LINE = 1 << 16;
+
         private final InputStream in;
         private final PrintStream sink;
         private final byte[] last = new byte[4096];
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
         private long total;
-
-        /** The JVM's own first line (the Vector API is an incubator module): not the student's output. */
-        private static final byte[] INCUBATOR = "WARNING: Using incubator modules: jdk.incubator.vector\n"
-                .getBytes(StandardCharsets.UTF_8);
-        private int matched;
 
         Drain(InputStream in, PrintStream sink) {
             super("child-output");
@@ -568,19 +571,17 @@ public final class ForkedGrader implements SubmissionGrader, AutoCloseable {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     int from = 0;
-                    while (matched >= 0 && matched < INCUBATOR.length && from < n) {
-                        if (buffer[from] == INCUBATOR[matched]) {
-                            matched++;
-                            from++;
-                        } else {
-                            sink.write(INCUBATOR, 0, matched);   // not the warning after all
-                            matched = -1;
+                    for (int i = 0; i < n; i++) {
+                        if (buffer[i] == '\n') {
+                            line.write(buffer, from, i + 1 - from);
+                            from = i + 1;
+                            pass();
                         }
                     }
-                    if (matched == INCUBATOR.length) {
-                        matched = -1;
+                    line.write(buffer, from, n - from);
+                    if (line.size() > LONGEST_LINE) {
+                        pass();
                     }
-                    sink.write(buffer, from, n - from);
                     synchronized (this) {
                         keep(buffer, n);
                     }
@@ -588,7 +589,19 @@ public final class ForkedGrader implements SubmissionGrader, AutoCloseable {
             } catch (IOException e) {
                 // the child is gone
             }
+            pass();
             sink.flush();
+        }
+
+        private void pass() {
+            if (line.size() == 0) {
+                return;
+            }
+            String text = line.size() < 200 ? line.toString(StandardCharsets.UTF_8) : "";
+            if (JVM_NOISE.stream().noneMatch(text::startsWith)) {
+                sink.write(line.toByteArray(), 0, line.size());
+            }
+            line.reset();
         }
 
         private void keep(byte[] buffer, int n) {

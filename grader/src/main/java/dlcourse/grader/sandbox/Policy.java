@@ -42,7 +42,7 @@ public final class Policy {
     private static final String EXIT = "would end the grading JVM";
     private static final String PROCESS = "starts another program";
     private static final String THREADS = "starts or controls threads (graded code runs on the grader's thread)";
-    private static final String REFLECTION = "uses reflection, which could reach into the grader";
+    private static final String REFLECTION = "uses reflection (it could reach into the grader)";
     private static final String LOADING = "loads classes or resources";
     private static final String FILES = "reads or writes files";
     private static final String NETWORK = "opens network connections";
@@ -50,7 +50,7 @@ public final class Policy {
 
     /** java.lang classes refused whole (by top-level name), and why. */
     private static final Map<String, String> LANG_REFUSED = Map.ofEntries(
-            Map.entry("Runtime", EXIT + " or start programs"),
+            Map.entry("Runtime", "controls the grading JVM (it can end it or start programs)"),
             Map.entry("Shutdown", EXIT),
             Map.entry("ProcessBuilder", PROCESS),
             Map.entry("Process", PROCESS),
@@ -187,7 +187,7 @@ public final class Policy {
             return NETWORK;
         }
         if (pkg.startsWith("dlcourse/")) {
-            return "belongs to the grader or the course's data loading, which graded code may not use";
+            return "belongs to the grader or the course's data loading (off limits to graded code)";
         }
         return "is not on the list of what graded code may use (java.lang, java.util, java.util.function,"
                 + " java.util.stream, dlcourse.core, dlcourse.nn, dlcourse.course)";

@@ -221,16 +221,21 @@ public final class PolicyScan {
                               String[] interfaces) {
                 facts.superName = superName;
                 facts.file = className.substring(className.lastIndexOf('/') + 1);
-                MethodFacts declaration = facts.methods.computeIfAbsent(DECLARATION, k -> new MethodFacts());
-                List<String> supers = new ArrayList<>();
+                facts.methods.computeIfAbsent(DECLARATION, k -> new MethodFacts());
                 if (superName != null) {
                     supers.add(superName);
                 }
                 supers.addAll(List.of(interfaces));
+            }
+
+            private final List<String> supers = new ArrayList<>();
+
+            @Override
+            public void visitEnd() {   // after visitSource, so the finding names the file
                 for (String type : supers) {
                     String why = refusal(policy, Policy.Use.TYPE, type, null, null);
                     if (why != null) {
-                        declaration.findings.add(new Finding(name, DECLARATION, facts.file, 0,
+                        facts.methods.get(DECLARATION).findings.add(new Finding(name, DECLARATION, facts.file, 0,
                                 "extends or implements " + Policy.javaName(type) + ", which " + why));
                     }
                 }
@@ -351,7 +356,9 @@ public final class PolicyScan {
                 facts.callees.add(type + ".<clinit>()V");
                 return;
             }
-            check(Policy.Use.TYPE, type, null, null, "uses");
+            if (opcode != Opcodes.NEW) {   // a NEW is followed by its constructor call, which names the arguments
+                check(Policy.Use.TYPE, type, null, null, "uses");
+            }
         }
 
         @Override
