@@ -82,8 +82,10 @@ class SealedHiddenChecksTest {
                 CheckResult got;
                 if (executed.outcome().verdict() instanceof Verdict.Sealed s) {
                     Map<String, Object> decoded = new LinkedHashMap<>();
-                    s.outputs().forEach((k, v) -> decoded.put(k, Values.decode(MAPPER.readTree(
-                            MAPPER.writeValueAsString(v)))));   // through JSON text, as between the JVMs
+                    for (var output : s.outputs().entrySet()) {   // through JSON text, as between the JVMs
+                        decoded.put(output.getKey(), Values.decode(MAPPER.readTree(MAPPER.writeValueAsString(
+                                output.getValue()))));
+                    }
                     got = Grader.row(check, new CheckRunner.Outcome(check.judge().judge(decoded),
                             expected.millis()));
                 } else {

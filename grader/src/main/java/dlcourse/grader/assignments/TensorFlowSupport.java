@@ -80,7 +80,7 @@ final class TensorFlowSupport {
                 check.points(), check.timeout().plus(START_UP_ALLOWANCE), ctx -> {
                     String problem = unavailable();
                     return problem != null ? new Verdict.GraderError(problem) : body.run(ctx);
-                });
+                }, check.judge());
     }
 
     /** Every check guarded. */

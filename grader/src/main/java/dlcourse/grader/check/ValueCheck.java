@@ -27,7 +27,7 @@ public final class ValueCheck {
                                      Map<String, String> mistakes) throws Exception {
         Map<String, Object> got = call(probe, fixture, implementation);
         if (fixture.sealed()) {
-            return sealed(fixture, got);
+            return sealed(got);
         }
         Verdict verdict = judge(probe, fixture, got, mistakes);
         if (verdict instanceof Verdict.Failed failed) {
@@ -62,12 +62,13 @@ public final class ValueCheck {
                 fixture.outputs().keySet()) + " on " + fixture.name() + ".");
     }
 
-    /** What a sealed case hands back: each named output as the student returned it, encoded. */
-    private static Verdict sealed(FixtureCase fixture, Map<String, Object> got) {
+    /**
+     * What a sealed case hands back: everything the function returned, encoded (not only the outputs the case
+     * names: a known mistake may be recognised by an entry the reference does not have, such as a shifted key).
+     */
+    private static Verdict sealed(Map<String, Object> got) {
         Map<String, JsonNode> outputs = new LinkedHashMap<>();
-        for (String name : fixture.outputs().keySet()) {
-            outputs.put(name, Values.encodeAnything(got.get(name)));
-        }
+        got.forEach((name, value) -> outputs.put(name, Values.encodeAnything(value)));
         return new Verdict.Sealed(outputs);
     }
 
