@@ -150,6 +150,9 @@ class HostileSubmissionsTest {
             new Attack("sleep-forever", "datasetDimensions", "try {\nThread.sleep(Long.MAX_VALUE);\n}"
                     + " catch (InterruptedException e) {\n// ignore\n}\n" + DIMENSIONS, "rejected",
                     "calls Thread.sleep(long)"),
+            new Attack("read-environment", "flattenImages", "System.out.println(\"SECRET=\""
+                    + " + System.getenv(\"DLCOURSE_TEST_SECRET\"));\n" + FLATTEN, "rejected",
+                    "calls System.getenv(String), which reads or changes the grading JVM's settings"),
             new Attack("returns-null", "flattenImages", "return null;", "failed", "null"),
             new Attack("returns-nan", "flattenImages", "return images.reshape(images.dim(0), -1).transpose()"
                     + ".toMatrix().multiply(Double.NaN);", "failed", "NaN"),
@@ -197,11 +200,13 @@ class HostileSubmissionsTest {
             "system-exit", "crashed",
             "runtime-halt", "crashed",
             "loop-swallowing-interrupts", "timed_out",
-            "thread-keeps-running", "crashed"));
+            "thread-keeps-running", "crashed",
+            "read-environment", "passed"));
     static final Map<String, String> UNSCANNED_MESSAGE = Map.of(
             "system-exit", "exit code 3",
             "runtime-halt", "exit code 4",
             "loop-swallowing-interrupts", "Stopped after",
+            "read-environment", "flatten_images",
             "thread-keeps-running", "left 1 thread running");
 
     @TempDir
@@ -442,6 +447,16 @@ class HostileSubmissionsTest {
                 }
             }
         });
+    }
+
+    @Test
+    void the_children_inherit_no_environment() throws IOException {
+        assumeTrue("s3cr3t-do-not-leak".equals(System.getenv("DLCOURSE_TEST_SECRET")),
+                "run through Maven, whose Surefire sets the variable");
+        Path console = dir.resolve("out-unscanned/read-environment").resolve(BatchRun.CONSOLE);
+        String text = Files.readString(console, StandardCharsets.UTF_8);
+        assertTrue(text.contains("SECRET=null"), text);
+        assertFalse(text.contains("s3cr3t"), text);
     }
 
     @Test
