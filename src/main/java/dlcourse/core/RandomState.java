@@ -379,6 +379,20 @@ public final class RandomState {
     }
 
     /**
+     * {@link #boundedUnsigned} for the bounds of a shuffle, {@code 0 < max < 2**31}, in int arithmetic: the mask
+     * then has at most 31 bits, so every masked word is a non-negative int, and the words drawn and rejected are the
+     * same.
+     */
+    private int boundedIndex(int max) {
+        int mask = -1 >>> Integer.numberOfLeadingZeros(max);
+        int value;
+        do {
+            value = nextWord() & mask;
+        } while (value > max);
+        return value;
+    }
+
+    /**
      * A uniform integer in {@code [low, high)}, numpy's legacy {@code randint(low, high)} for the default
      * 64-bit integer type: {@code low + boundedInt(high - 1 - low)} with the difference taken as an unsigned
      * 64-bit number. Consumes the words of that bounded draw (none if {@code high == low + 1}).
@@ -423,7 +437,7 @@ public final class RandomState {
      */
     public void shuffle(int[] values) {
         for (int i = values.length - 1; i > 0; i--) {
-            int j = (int) boundedUnsigned(i);
+            int j = boundedIndex(i);
             int tmp = values[i];
             values[i] = values[j];
             values[j] = tmp;
@@ -438,7 +452,7 @@ public final class RandomState {
      */
     public void shuffle(double[] values) {
         for (int i = values.length - 1; i > 0; i--) {
-            int j = (int) boundedUnsigned(i);
+            int j = boundedIndex(i);
             double tmp = values[i];
             values[i] = values[j];
             values[j] = tmp;
