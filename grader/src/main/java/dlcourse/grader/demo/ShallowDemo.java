@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -162,7 +163,7 @@ public final class ShallowDemo implements Demo<ShallowNetwork> {
         for (int k = 0; k < trainings.size(); k++) {
             order.add(k);
         }
-        order.sort(java.util.Comparator.comparingDouble(k -> k == 0 ? 0.0 : -trainings.get(k).work()));
+        order.sort(Comparator.comparingDouble(k -> k == 0 ? 0.0 : -trainings.get(k).work()));
         return order.stream().mapToInt(Integer::intValue).toArray();
     }
 
