@@ -56,6 +56,8 @@ public final class RandomState {
     private static final double TWO_POW_53 = 9_007_199_254_740_992.0;
 
     private final int[] mt = new int[STATE_WORDS];
+    /** The words of {@link #mt} tempered by {@link #twist()}: the stream's next words, from {@link #position} on. */
+    private final int[] tempered = new int[STATE_WORDS];
     private int position;
     private boolean hasCachedNormal;
     private double cachedNormal;
@@ -106,12 +108,7 @@ public final class RandomState {
         if (position >= STATE_WORDS) {
             twist();
         }
-        int y = mt[position++];
-        y ^= y >>> 11;
-        y ^= (y << 7) & TEMPER_B;
-        y ^= (y << 15) & TEMPER_C;
-        y ^= y >>> 18;
-        return y;
+        return tempered[position++];
     }
 
     /**
@@ -132,6 +129,10 @@ public final class RandomState {
         }
         int y = (s[STATE_WORDS - 1] & UPPER_MASK) | (s[0] & LOWER_MASK);
         s[STATE_WORDS - 1] = s[TWIST_OFFSET - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+        int[] t = tempered;
+        for (int k = 0; k < STATE_WORDS; k++) { // one pass the JIT vectorizes, instead of one word per draw
+            t[k] = temper(s[k]);
+        }
         position = 0;
     }
 
@@ -193,10 +194,46 @@ public final class RandomState {
     public double[] rand(int n) {
         requireNonNegative(n);
         double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = random();
+        int i = 0;
+        while (i < n) {
+            if (position >= STATE_WORDS) {
+                twist();
+            }
+            int pairs = Math.min(n - i, (STATE_WORDS - position) >> 1);
+            if (pairs == 0) {
+                out[i++] = random(); // one word left before the next twist: this value takes a word from each side
+            } else {
+                uniformPairs(out, i, pairs);
+                i += pairs;
+            }
         }
         return out;
+    }
+
+    /**
+     * {@code count} values of {@link #random()} into {@code out[from ..]} from the words of the current block, which
+     * holds at least {@code 2 * count} unread words: the same words, combined the same way, without a block check
+     * per word.
+     */
+    private void uniformPairs(double[] out, int from, int count) {
+        int[] t = tempered;
+        int p = position;
+        for (int k = 0; k < count; k++) {
+            int a = t[p + 2 * k] >>> HIGH_WORD_SHIFT;
+            int b = t[p + 2 * k + 1] >>> LOW_WORD_SHIFT;
+            out[from + k] = (a * TWO_POW_26 + b) / TWO_POW_53;
+        }
+        position = p + 2 * count;
+    }
+
+    /** MT19937's tempering of one state word. */
+    private static int temper(int word) {
+        int y = word;
+        y ^= y >>> 11;
+        y ^= (y << 7) & TEMPER_B;
+        y ^= (y << 15) & TEMPER_C;
+        y ^= y >>> 18;
+        return y;
     }
 
     /**
@@ -379,6 +416,20 @@ public final class RandomState {
     }
 
     /**
+     * {@link #boundedUnsigned} for the bounds of a shuffle, {@code 0 < max < 2**31}, in int arithmetic: the mask
+     * then has at most 31 bits, so every masked word is a non-negative int, and the words drawn and rejected are the
+     * same.
+     */
+    private int boundedIndex(int max) {
+        int mask = -1 >>> Integer.numberOfLeadingZeros(max);
+        int value;
+        do {
+            value = nextWord() & mask;
+        } while (value > max);
+        return value;
+    }
+
+    /**
      * A uniform integer in {@code [low, high)}, numpy's legacy {@code randint(low, high)} for the default
      * 64-bit integer type: {@code low + boundedInt(high - 1 - low)} with the difference taken as an unsigned
      * 64-bit number. Consumes the words of that bounded draw (none if {@code high == low + 1}).
@@ -423,7 +474,7 @@ public final class RandomState {
      */
     public void shuffle(int[] values) {
         for (int i = values.length - 1; i > 0; i--) {
-            int j = (int) boundedUnsigned(i);
+            int j = boundedIndex(i);
             int tmp = values[i];
             values[i] = values[j];
             values[j] = tmp;
@@ -438,7 +489,7 @@ public final class RandomState {
      */
     public void shuffle(double[] values) {
         for (int i = values.length - 1; i > 0; i--) {
-            int j = (int) boundedUnsigned(i);
+            int j = boundedIndex(i);
             double tmp = values[i];
             values[i] = values[j];
             values[j] = tmp;

@@ -1,7 +1,6 @@
 package dlcourse.nn;
 
 import dlcourse.core.Matrix;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +11,10 @@ import java.util.Map;
 public final class Grads extends NamedMatrices {
 
     private Grads(Map<String, Matrix> entries) {
+        super(entries);
+    }
+
+    private Grads(Collector entries) {
         super(entries);
     }
 
@@ -57,7 +60,7 @@ public final class Grads extends NamedMatrices {
 
     /** Collects entries in order. */
     public static final class Builder {
-        private final Map<String, Matrix> entries = new LinkedHashMap<>();
+        private final Collector entries = new Collector();
 
         private Builder() {
         }
@@ -70,7 +73,7 @@ public final class Grads extends NamedMatrices {
 
         /** The gradients collected so far. */
         public Grads build() {
-            return new Grads(entries);
+            return new Grads(entries.checked());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dlcourse.nn;
 
 import dlcourse.core.Matrix;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,20 +16,39 @@ import java.util.StringJoiner;
  */
 public abstract sealed class NamedMatrices permits Parameters, Grads {
 
-    private final Map<String, Matrix> entries;
+    /** The keys in insertion order, no two equal; {@link #values} holds the matrix of each at the same index. */
+    private final String[] keys;
+    private final Matrix[] values;
+    /** {@link #asMap()}, made on first use. */
+    private Map<String, Matrix> map;
 
     NamedMatrices(Map<String, Matrix> entries) {
         Objects.requireNonNull(entries, "entries");
-        Map<String, Matrix> copy = new LinkedHashMap<>();
-        entries.forEach((key, value) -> {
-            Objects.requireNonNull(key, "a key is null");
-            copy.put(key, Objects.requireNonNull(value, () -> "the matrix under \"" + key + "\" is null"));
-        });
-        this.entries = Collections.unmodifiableMap(copy);
+        Collector copy = new Collector();
+        entries.forEach(copy::put);
+        Collector checked = copy.checked();
+        this.keys = checked.keys;
+        this.values = checked.values;
+    }
+
+    /** Takes over the (checked, unshared) arrays of a {@link Collector}. */
+    NamedMatrices(Collector entries) {
+        this.keys = entries.keys;
+        this.values = entries.values;
     }
 
     /** What this map holds, for messages: {@code parameters}, {@code grads}. */
     abstract String kind();
+
+    /** Index of the key, or -1. A scan: the course's maps hold a handful of entries under short keys. */
+    private int indexOf(String key) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /**
      * The matrix under a key.
@@ -38,31 +58,40 @@ public abstract sealed class NamedMatrices permits Parameters, Grads {
      * @throws NoSuchElementException naming the key and listing the keys that exist
      */
     public Matrix get(String key) {
-        Matrix value = entries.get(key);
-        if (value == null) {
+        int i = key == null ? -1 : indexOf(key);
+        if (i < 0) {
             throw new NoSuchElementException("no \"" + key + "\" in " + kind() + " " + this.describe());
         }
-        return value;
+        return values[i];
     }
 
     /** Whether a key is present. */
     public boolean has(String key) {
-        return entries.containsKey(key);
+        return key != null && indexOf(key) >= 0;
     }
 
     /** The keys in insertion order. */
     public Set<String> keys() {
-        return entries.keySet();
+        return asMap().keySet();
     }
 
     /** The entries in insertion order, unmodifiable. */
     public Map<String, Matrix> asMap() {
-        return entries;
+        Map<String, Matrix> m = map;
+        if (m == null) {
+            Map<String, Matrix> ordered = new LinkedHashMap<>();
+            for (int i = 0; i < keys.length; i++) {
+                ordered.put(keys[i], values[i]);
+            }
+            m = Collections.unmodifiableMap(ordered);
+            map = m;
+        }
+        return m;
     }
 
     /** Number of entries. */
     public int size() {
-        return entries.size();
+        return keys.length;
     }
 
     /**
@@ -71,22 +100,57 @@ public abstract sealed class NamedMatrices permits Parameters, Grads {
      * @param prefix {@code W} for parameters, {@code dW} for gradients
      */
     int countLayers(String prefix) {
+        long present = 0; // bit l set when <prefix>l is a key, for l < 64
+        for (String key : keys) {
+            int l = layerNumber(key, prefix);
+            if (l >= Long.SIZE) {
+                return countLayersByLookup(prefix);
+            }
+            if (l > 0) {
+                present |= 1L << l;
+            }
+        }
+        return Long.numberOfTrailingZeros(~(present >>> 1));
+    }
+
+    /** {@link #countLayers} one key at a time, for layer numbers beyond 63. */
+    private int countLayersByLookup(String prefix) {
         int l = 0;
-        while (entries.containsKey(prefix + (l + 1))) {
+        while (has(prefix + (l + 1))) {
             l++;
         }
         return l;
     }
 
-    Map<String, Matrix> copyWith(String key, Matrix value) {
-        Map<String, Matrix> copy = new LinkedHashMap<>(entries);
+    /** l when the key is {@code <prefix>l} with l written as {@code Integer.toString} writes it (l >= 1), else -1. */
+    private static int layerNumber(String key, String prefix) {
+        int digits = key.length() - prefix.length();
+        if (digits < 1 || digits > 9 || !key.startsWith(prefix) || key.charAt(prefix.length()) == '0') {
+            return -1;
+        }
+        int l = 0;
+        for (int i = prefix.length(); i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            l = 10 * l + (c - '0');
+        }
+        return l;
+    }
+
+    /** The entries with one added (at the end) or replaced (in its place), as a checked collector. */
+    Collector copyWith(String key, Matrix value) {
+        Collector copy = new Collector(keys, values);
         copy.put(key, Objects.requireNonNull(value, "value"));
-        return copy;
+        return copy.checked();
     }
 
     private String describe() {
         StringJoiner joiner = new StringJoiner(", ", "{", "}");
-        entries.forEach((key, value) -> joiner.add(key + " " + value.shape()));
+        for (int i = 0; i < keys.length; i++) {
+            joiner.add(keys[i] + " " + values[i].shape());
+        }
         return joiner.toString();
     }
 
@@ -99,11 +163,85 @@ public abstract sealed class NamedMatrices permits Parameters, Grads {
     /** Equal when of the same kind with the same keys (in any order) holding equal matrices. */
     @Override
     public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && entries.equals(((NamedMatrices) o).entries);
+        if (o == null || o.getClass() != getClass()) {
+            return false;
+        }
+        NamedMatrices other = (NamedMatrices) o;
+        if (other.keys.length != keys.length) {
+            return false;
+        }
+        for (int i = 0; i < keys.length; i++) {
+            int j = other.indexOf(keys[i]);
+            if (j < 0 || !values[i].equals(other.values[j])) {
+                return false;
+            }
+        }
+        return true;
     }
 
+    /** The hash a {@code Map} of the same entries has. */
     @Override
     public int hashCode() {
-        return entries.hashCode();
+        int h = 0;
+        for (int i = 0; i < keys.length; i++) {
+            h += keys[i].hashCode() ^ values[i].hashCode();
+        }
+        return h;
+    }
+
+    /**
+     * Entries in insertion order, where putting a key again replaces its matrix in place (as a
+     * {@link LinkedHashMap} does): what the builders collect. Not thread-safe; {@link #checked()} makes the copy an
+     * instance takes over.
+     */
+    static final class Collector {
+        private String[] keys;
+        private Matrix[] values;
+        private int size;
+
+        Collector() {
+            this(new String[0], new Matrix[0]);
+        }
+
+        Collector(String[] keys, Matrix[] values) {
+            this.keys = Arrays.copyOf(keys, Math.max(4, keys.length + 1));
+            this.values = Arrays.copyOf(values, this.keys.length);
+            this.size = keys.length;
+        }
+
+        /** Adds or replaces an entry; nulls are reported by {@link #checked()}, as the maps given to instances. */
+        void put(String key, Matrix value) {
+            for (int i = 0; i < size; i++) {
+                if (Objects.equals(keys[i], key)) {
+                    values[i] = value;
+                    return;
+                }
+            }
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, 2 * size);
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            keys[size] = key;
+            values[size] = value;
+            size++;
+        }
+
+        /**
+         * A trimmed copy, after checking that no key and no matrix is null.
+         *
+         * @throws NullPointerException {@code a key is null} or {@code the matrix under "W1" is null}
+         */
+        Collector checked() {
+            for (int i = 0; i < size; i++) {
+                String key = keys[i];
+                Objects.requireNonNull(key, "a key is null");
+                Objects.requireNonNull(values[i], () -> "the matrix under \"" + key + "\" is null");
+            }
+            Collector copy = new Collector();
+            copy.keys = Arrays.copyOf(keys, size);
+            copy.values = Arrays.copyOf(values, size);
+            copy.size = size;
+            return copy;
+        }
     }
 }

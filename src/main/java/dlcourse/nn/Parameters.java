@@ -1,7 +1,6 @@
 package dlcourse.nn;
 
 import dlcourse.core.Matrix;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +10,10 @@ import java.util.Map;
 public final class Parameters extends NamedMatrices {
 
     private Parameters(Map<String, Matrix> entries) {
+        super(entries);
+    }
+
+    private Parameters(Collector entries) {
         super(entries);
     }
 
@@ -51,7 +54,7 @@ public final class Parameters extends NamedMatrices {
 
     /** Collects entries in order. */
     public static final class Builder {
-        private final Map<String, Matrix> entries = new LinkedHashMap<>();
+        private final Collector entries = new Collector();
 
         private Builder() {
         }
@@ -64,7 +67,7 @@ public final class Parameters extends NamedMatrices {
 
         /** The parameters collected so far. */
         public Parameters build() {
-            return new Parameters(entries);
+            return new Parameters(entries.checked());
         }
     }
 }

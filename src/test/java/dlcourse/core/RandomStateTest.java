@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -398,5 +399,24 @@ class RandomStateTest {
 
     private static double[] concat(double[]... parts) {
         return Arrays.stream(parts).flatMapToDouble(Arrays::stream).toArray();
+    }
+
+    /** rand(n) fills in blocks; it must draw exactly as n calls of random() from any position in the stream. */
+    @ParameterizedTest
+    @CsvSource({"0, 0", "1, 0", "311, 0", "312, 0", "313, 0", "624, 0", "5000, 0", "1, 1", "311, 1", "312, 1",
+        "313, 623", "700, 623", "4853, 3", "4853, 624", "1000, 1247"})
+    void bulk_rand_draws_as_successive_uniforms(int n, int wordsAlreadyRead) {
+        RandomState bulk = new RandomState(1);
+        RandomState single = new RandomState(1);
+        for (int k = 0; k < wordsAlreadyRead; k++) {
+            bulk.nextRaw32();
+            single.nextRaw32();
+        }
+        double[] values = bulk.rand(n);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToRawLongBits(single.random()), Double.doubleToRawLongBits(values[i]),
+                    "value " + i);
+        }
+        assertEquals(single.nextRaw32(), bulk.nextRaw32(), "the next word after the values");
     }
 }

@@ -79,4 +79,47 @@ class NamedMatricesTest {
         assertEquals("the matrix under \"b1\" is null",
                 assertThrows(NullPointerException.class, () -> Parameters.of(entries)).getMessage());
     }
+
+    @Test
+    void layers_count_only_an_unbroken_run_of_exact_keys() {
+        Matrix m = Matrix.zeros(1, 1);
+        assertEquals(0, Parameters.builder().put("b1", m).build().layers());
+        assertEquals(2, Parameters.builder().put("W2", m).put("W1", m).put("W4", m).build().layers());
+        assertEquals(0, Parameters.builder().put("W01", m).put("W", m).put("Wx", m).build().layers());
+        assertEquals(1, Grads.builder().put("dW1", m).put("W2", m).put("dW1x", m).build().layers());
+        Parameters.Builder deep = Parameters.builder();
+        for (int l = 1; l <= 70; l++) {
+            deep.put("W" + l, m);
+        }
+        assertEquals(70, deep.build().layers());
+    }
+
+    @Test
+    void putting_a_key_again_replaces_it_in_place_and_a_builder_stays_separate_from_what_it_built() {
+        Matrix a = Matrix.scalar(1);
+        Matrix b = Matrix.scalar(2);
+        Parameters.Builder builder = Parameters.builder().put("W1", a).put("b1", a).put("W1", b);
+        Parameters built = builder.build();
+        builder.put("b1", b).put("W2", b);
+        assertEquals(List.of("W1", "b1"), List.copyOf(built.keys()));
+        assertEquals(b, built.get("W1"));
+        assertEquals(a, built.get("b1"));
+        Parameters replaced = built.with("W1", a).with("W3", b);
+        assertEquals(List.of("W1", "b1", "W3"), List.copyOf(replaced.keys()));
+        assertEquals(a, replaced.get("W1"));
+        assertFalse(replaced.has(null));
+    }
+
+    @Test
+    void equality_and_hash_follow_the_entries_in_any_order_as_maps_do() {
+        Matrix a = Matrix.scalar(1);
+        Matrix b = Matrix.scalar(2);
+        Parameters ab = Parameters.builder().put("W1", a).put("b1", b).build();
+        Parameters ba = Parameters.builder().put("b1", b).put("W1", a).build();
+        assertEquals(ab, ba);
+        assertEquals(ab.hashCode(), ba.hashCode());
+        assertEquals(ab.asMap().hashCode(), ab.hashCode());
+        assertNotEquals(ab, Parameters.builder().put("W1", a).put("b1", a).build());
+        assertNotEquals(ab, Parameters.builder().put("W1", a).build());
+    }
 }

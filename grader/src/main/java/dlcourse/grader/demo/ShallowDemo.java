@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,9 @@ import java.util.function.UnaryOperator;
  * <p>Every network is trained and applied by the implementation's own {@code nn_model} and {@code predict}, always
  * with {@code print_cost = false}; the cost lines are printed here from the costs it returns. The flower has no test
  * set, so every run reports training accuracy only. With a figure folder, each run's decision boundary is written
- * there as {@code <run>.png} and {@code <run>.svg}.
+ * there as {@code <run>.png} and {@code <run>.svg}. The runs are independent, so they train (and draw) side by side
+ * on the available cores ({@link ParallelRuns}, each thread with its own instance of the implementation); the output
+ * and the result are in the course's order all the same.
  *
  * <p>The extra datasets come from {@link PlanarDatasets#extraPlanar()} (noisy circles, noisy moons, gaussian
  * quantiles; the course draws them from numpy's running global generator, whose state depends on which cells ran
@@ -122,54 +125,98 @@ public final class ShallowDemo implements Demo<ShallowNetwork> {
      */
     public static DemoResult run(ShallowNetwork impl, LabeledData flower, Map<String, LabeledData> extras,
                                  PrintWriter courseOutput, Path figureDir) {
-        Figures figures = new Figures(figureDir);
+        List<Training> trainings = new ArrayList<>();
+        trainings.add(null); // the baseline, run 0
+        trainings.add(new Training(runName(HIDDEN_SIZE), "n_h_" + HIDDEN_SIZE, "Hidden layer of size " + HIDDEN_SIZE,
+                flower, HIDDEN_SIZE, ShallowNetwork.NUM_ITERATIONS, Kind.MAIN));
+        for (int nH : SWEEP_SIZES) {
+            trainings.add(new Training("sweep " + runName(nH), "sweep_n_h_" + nH, "Hidden layer of size " + nH,
+                    flower, nH, SWEEP_ITERATIONS, Kind.SWEEP));
+        }
+        for (var extra : extras.entrySet()) {
+            trainings.add(new Training(extra.getKey(), extra.getKey(), extra.getKey() + ", hidden layer of size "
+                    + HIDDEN_SIZE, extra.getValue(), HIDDEN_SIZE, ShallowNetwork.NUM_ITERATIONS, Kind.EXTRA));
+        }
+        // the runs are independent: they share the cores (ParallelRuns), the costliest started first
+        List<Outcome> outcomes = ParallelRuns.run(impl, startOrder(trainings), courseOutput, (model, k, out) -> k == 0
+                ? baseline(flower, out, figureDir) : trainings.get(k).train(model, out, figureDir));
         List<DemoResult.Run> runs = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            runs.add(outcome.run());
+            if (outcome.figure() != null) {
+                written.add(outcome.figure());
+            }
+        }
+        if (!written.isEmpty()) {
+            courseOutput.println();
+            courseOutput.println("Decision boundaries (.png and .svg) in " + figureDir + ": "
+                    + String.join(", ", written));
+        }
+        courseOutput.flush();
+        return new DemoResult(ID, runs);
+    }
 
+    /** The run indices by decreasing estimated work (iterations times a cost growing with n_h); ties in run order. */
+    private static int[] startOrder(List<Training> trainings) {
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < trainings.size(); k++) {
+            order.add(k);
+        }
+        order.sort(Comparator.comparingDouble(k -> k == 0 ? 0.0 : -trainings.get(k).work()));
+        return order.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The logistic-regression baseline on the flower, with its line and its figure. */
+    private static Outcome baseline(LabeledData flower, PrintWriter courseOutput, Path figureDir) {
         LogisticBaseline baseline = LogisticBaseline.train(flower.x(), flower.y());
         int baselineCorrect = correct(baseline.predict(flower.x()), flower.y(), "the baseline's predictions");
         courseOutput.printf(Locale.ROOT, "Accuracy of logistic regression: %d %% (percentage of correctly labelled"
                 + " datapoints)%n", (int) percent(baselineCorrect, flower.examples()));
-        runs.add(DemoResult.Run.trainOnly(BASELINE_RUN, baseline.costs(), LogisticBaseline.COST_EVERY,
-                (double) baselineCorrect / flower.examples()));
-        figures.write("logistic_regression", "Logistic regression", flower, baseline::predict);
+        DemoResult.Run run = DemoResult.Run.trainOnly(BASELINE_RUN, baseline.costs(), LogisticBaseline.COST_EVERY,
+                (double) baselineCorrect / flower.examples());
+        return new Outcome(run, writeFigure(figureDir, "logistic_regression", "Logistic regression", flower,
+                baseline::predict));
+    }
 
-        Trained main = impl.nnModel(flower.x(), flower.y(), HIDDEN_SIZE, ShallowNetwork.NUM_ITERATIONS, false);
-        List<Double> costs = main.costs();
-        for (int k = 0; k < costs.size(); k++) {
-            courseOutput.printf(Locale.ROOT, "Cost after iteration %d: %f%n", k * ShallowNetwork.COST_EVERY,
-                    costs.get(k));
+    /** Which part of the notebook a network run belongs to: it decides the lines printed. */
+    private enum Kind { MAIN, SWEEP, EXTRA }
+
+    /** One network run: its name, figure, data and settings. */
+    private record Training(String name, String file, String title, LabeledData data, int nH, int iterations,
+                            Kind kind) {
+
+        /** Relative cost, for the start order: per iteration about a fixed part plus a part per hidden unit. */
+        double work() {
+            return (double) iterations * (4 + nH);
         }
-        int mainCorrect = correct(impl.predict(main.parameters(), flower.x()), flower.y(), "predict");
-        courseOutput.printf(Locale.ROOT, "Accuracy: %d%%%n", (int) percent(mainCorrect, flower.examples()));
-        runs.add(run(runName(HIDDEN_SIZE), main, mainCorrect, flower.examples()));
-        figures.write("n_h_" + HIDDEN_SIZE, "Hidden layer of size " + HIDDEN_SIZE, flower,
-                predictor(impl, main.parameters()));
-        courseOutput.flush();
 
-        for (int nH : SWEEP_SIZES) {
-            Trained trained = impl.nnModel(flower.x(), flower.y(), nH, SWEEP_ITERATIONS, false);
-            int correct = correct(impl.predict(trained.parameters(), flower.x()), flower.y(), "predict");
-            courseOutput.println("Accuracy for " + nH + " hidden units: " + percent(correct, flower.examples())
-                    + " %");
-            runs.add(run("sweep " + runName(nH), trained, correct, flower.examples()));
-            figures.write("sweep_n_h_" + nH, "Hidden layer of size " + nH, flower,
-                    predictor(impl, trained.parameters()));
-        }
-        courseOutput.flush();
-
-        for (var extra : extras.entrySet()) {
-            LabeledData data = extra.getValue();
-            Trained trained = impl.nnModel(data.x(), data.y(), HIDDEN_SIZE, ShallowNetwork.NUM_ITERATIONS, false);
+        Outcome train(ShallowNetwork impl, PrintWriter courseOutput, Path figureDir) {
+            Trained trained = impl.nnModel(data.x(), data.y(), nH, iterations, false);
+            if (kind == Kind.MAIN) {
+                List<Double> costs = trained.costs();
+                for (int k = 0; k < costs.size(); k++) {
+                    courseOutput.printf(Locale.ROOT, "Cost after iteration %d: %f%n", k * ShallowNetwork.COST_EVERY,
+                            costs.get(k));
+                }
+            }
             int correct = correct(impl.predict(trained.parameters(), data.x()), data.y(), "predict");
-            courseOutput.println("Accuracy on " + extra.getKey() + " (n_h = " + HIDDEN_SIZE + "): "
-                    + percent(correct, data.examples()) + " %");
-            runs.add(run(extra.getKey(), trained, correct, data.examples()));
-            figures.write(extra.getKey(), extra.getKey() + ", hidden layer of size " + HIDDEN_SIZE, data,
-                    predictor(impl, trained.parameters()));
+            switch (kind) {
+                case MAIN -> courseOutput.printf(Locale.ROOT, "Accuracy: %d%%%n",
+                        (int) percent(correct, data.examples()));
+                case SWEEP -> courseOutput.println("Accuracy for " + nH + " hidden units: "
+                        + percent(correct, data.examples()) + " %");
+                case EXTRA -> courseOutput.println("Accuracy on " + name + " (n_h = " + HIDDEN_SIZE + "): "
+                        + percent(correct, data.examples()) + " %");
+                default -> throw new AssertionError(kind);
+            }
+            return new Outcome(ShallowDemo.run(name, trained, correct, data.examples()),
+                    writeFigure(figureDir, file, title, data, predictor(impl, trained.parameters())));
         }
-        figures.report(courseOutput);
-        courseOutput.flush();
-        return new DemoResult(ID, runs);
+    }
+
+    /** A finished run and the name of its figure files, or null when none were written. */
+    private record Outcome(DemoResult.Run run, String figure) {
     }
 
     /**
@@ -205,36 +252,24 @@ public final class ShallowDemo implements Demo<ShallowNetwork> {
         return (int) Math.round(predictions.equalTo(labels).sum());
     }
 
-    /** Writes decision boundaries into a folder, when there is one, and lists the files it wrote. */
-    private static final class Figures {
-        private final Path dir;
-        private final List<String> written = new ArrayList<>();
-
-        Figures(Path dir) {
-            this.dir = dir;
+    /**
+     * Writes a decision boundary as {@code <file>.png} and {@code <file>.svg} into {@code dir}.
+     *
+     * @return {@code file}, or null when there is no folder (nothing written)
+     */
+    private static String writeFigure(Path dir, String file, String title, LabeledData data,
+                                      UnaryOperator<Matrix> predict) {
+        if (dir == null) {
+            return null;
         }
-
-        void write(String file, String title, LabeledData data, UnaryOperator<Matrix> predict) {
-            if (dir == null) {
-                return;
-            }
-            BoundaryPlot plot = BoundaryPlot.of(title, data.x(), data.y(), predict);
-            Path png = dir.resolve(file + ".png");
-            try {
-                plot.writePng(png);
-                plot.writeSvg(dir.resolve(file + ".svg"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the decision boundary " + png, e);
-            }
-            written.add(file);
+        BoundaryPlot plot = BoundaryPlot.of(title, data.x(), data.y(), predict);
+        Path png = dir.resolve(file + ".png");
+        try {
+            plot.writePng(png);
+            plot.writeSvg(dir.resolve(file + ".svg"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the decision boundary " + png, e);
         }
-
-        /** One line after the course's output: where the figures are. */
-        void report(PrintWriter output) {
-            if (!written.isEmpty()) {
-                output.println();
-                output.println("Decision boundaries (.png and .svg) in " + dir + ": " + String.join(", ", written));
-            }
-        }
+        return file;
     }
 }

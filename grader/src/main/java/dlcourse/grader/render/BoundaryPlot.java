@@ -7,6 +7,10 @@ import dlcourse.grader.report.Figure;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.IndexColorModel;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +18,6 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -91,29 +94,19 @@ public final class BoundaryPlot {
         double yMin = bounds.yMin();
         double yMax = bounds.yMax();
 
-        // raster cell centres, row 0 of the image at the top (largest y)
-        double[] grid = new double[2 * RASTER * RASTER];
         int cells = RASTER * RASTER;
-        for (int row = 0; row < RASTER; row++) {
-            double gy = yMax - (row + 0.5) * (yMax - yMin) / RASTER;
-            for (int col = 0; col < RASTER; col++) {
-                grid[row * RASTER + col] = xMin + (col + 0.5) * (xMax - xMin) / RASTER;
-                grid[cells + row * RASTER + col] = gy;
-            }
-        }
-        Matrix labels = predict.apply(Matrix.of(2, cells, grid));
+        Matrix labels = predict.apply(Matrix.of(2, cells, grid(xMin, xMax, yMin, yMax)));
         if (labels == null || !labels.shape().equals(new Shape(1, cells))) {
             throw new ShapeException("the classifier returned " + (labels == null ? "null" : "shape "
                     + labels.shape()) + " for " + cells + " points; expected shape (1, " + cells + ")");
         }
         double[] l = labels.toArray();
-        BufferedImage image = new BufferedImage(RASTER, RASTER, BufferedImage.TYPE_INT_RGB);
-        int ones = 0;
-        for (int i = 0; i < cells; i++) {
-            boolean one = l[i] > 0.5;
-            ones += one ? 1 : 0;
-            image.setRGB(i % RASTER, i / RASTER, (one ? REGION_1 : REGION_0).getRGB());
-        }
+        // two colours: a 1-bit image, which the SVG embeds as a small two-colour PNG
+        IndexColorModel colours = new IndexColorModel(1, 2, new byte[] {(byte) REGION_0.getRed(),
+            (byte) REGION_1.getRed()}, new byte[] {(byte) REGION_0.getGreen(), (byte) REGION_1.getGreen()},
+            new byte[] {(byte) REGION_0.getBlue(), (byte) REGION_1.getBlue()});
+        BufferedImage image = new BufferedImage(RASTER, RASTER, BufferedImage.TYPE_BYTE_BINARY, colours);
+        int ones = paint(l, ((DataBufferByte) image.getRaster().getDataBuffer()).getData(), (RASTER + 7) / 8);
 
         XYSeries class0 = new XYSeries("y = 0", false, true);
         XYSeries class1 = new XYSeries("y = 1", false, true);
@@ -151,6 +144,39 @@ public final class BoundaryPlot {
         String id = "boundary-" + Integer.toHexString(Objects.hash(title, Arrays.hashCode(px), Arrays.hashCode(py),
                 Arrays.hashCode(ys), Arrays.hashCode(l)));
         return new BoundaryPlot(title, chart, (double) ones / cells, id);
+    }
+
+    /** The raster cell centres as a (2, RASTER²) row-major array, row 0 of the image at the top (largest y). */
+    private static double[] grid(double xMin, double xMax, double yMin, double yMax) {
+        int cells = RASTER * RASTER;
+        double[] grid = new double[2 * cells];
+        for (int row = 0; row < RASTER; row++) {
+            double gy = yMax - (row + 0.5) * (yMax - yMin) / RASTER;
+            for (int col = 0; col < RASTER; col++) {
+                grid[row * RASTER + col] = xMin + (col + 0.5) * (xMax - xMin) / RASTER;
+                grid[cells + row * RASTER + col] = gy;
+            }
+        }
+        return grid;
+    }
+
+    /**
+     * Sets the bit of each pixel whose label is above 0.5 (class 1) in a 1-bit raster (RASTER² pixels, row-major,
+     * the leftmost pixel in the highest bit, each row {@code stride} bytes); the raster starts all zero (class 0).
+     *
+     * @return how many pixels are class 1
+     */
+    static int paint(double[] labels, byte[] bits, int stride) {
+        int ones = 0;
+        for (int row = 0; row < RASTER; row++) {
+            for (int col = 0; col < RASTER; col++) {
+                if (labels[row * RASTER + col] > 0.5) {
+                    bits[row * stride + (col >> 3)] |= (byte) (0x80 >>> (col & 7));
+                    ones++;
+                }
+            }
+        }
+        return ones;
     }
 
     /**
@@ -218,7 +244,10 @@ public final class BoundaryPlot {
     /** Writes the plot as a PNG file (parent folders are created). */
     public void writePng(Path file) throws IOException {
         createParent(file);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH * 3 / 2, HEIGHT * 3 / 2);
+        BufferedImage image = chart.createBufferedImage(WIDTH * 3 / 2, HEIGHT * 3 / 2);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            PngEncoder.write(image, out);
+        }
     }
 
     private static void createParent(Path file) throws IOException {

@@ -63,6 +63,33 @@ class BoundaryPlotTest {
     }
 
     @Test
+    void each_raster_cell_gets_the_colour_of_its_label() {
+        int n = BoundaryPlot.RASTER;
+        double[] labels = new double[n * n];
+        java.util.Random random = new java.util.Random(3);
+        int expectedOnes = 0;
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = random.nextInt(3) * 0.5; // 0, 0.5 (class 0: not above 0.5) or 1
+            expectedOnes += labels[i] > 0.5 ? 1 : 0;
+        }
+        java.awt.image.IndexColorModel colours = new java.awt.image.IndexColorModel(1, 2,
+                new byte[] {(byte) BoundaryPlot.REGION_0.getRed(), (byte) BoundaryPlot.REGION_1.getRed()},
+                new byte[] {(byte) BoundaryPlot.REGION_0.getGreen(), (byte) BoundaryPlot.REGION_1.getGreen()},
+                new byte[] {(byte) BoundaryPlot.REGION_0.getBlue(), (byte) BoundaryPlot.REGION_1.getBlue()});
+        BufferedImage image = new BufferedImage(n, n, BufferedImage.TYPE_BYTE_BINARY, colours);
+        byte[] bits = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+
+        assertEquals(expectedOnes, BoundaryPlot.paint(labels, bits, (n + 7) / 8));
+
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                java.awt.Color expected = labels[row * n + col] > 0.5 ? BoundaryPlot.REGION_1 : BoundaryPlot.REGION_0;
+                assertEquals(expected.getRGB(), image.getRGB(col, row), "pixel " + col + ", " + row);
+            }
+        }
+    }
+
+    @Test
     void a_chosen_area_replaces_the_data_box() {
         // x1 > 0 over x1 in [-1, 3]: three quarters of the area is class 1
         BoundaryPlot plot = BoundaryPlot.of("area", POINTS, LABELS, grid -> grid.rows(0, 1).greaterThan(0.0),
