@@ -9,8 +9,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
+import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -244,10 +243,7 @@ public final class BoundaryPlot {
     /** Writes the plot as a PNG file (parent folders are created). */
     public void writePng(Path file) throws IOException {
         createParent(file);
-        BufferedImage image = chart.createBufferedImage(WIDTH * 3 / 2, HEIGHT * 3 / 2);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            PngEncoder.write(image, out);
-        }
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH * 3 / 2, HEIGHT * 3 / 2);
     }
 
     private static void createParent(Path file) throws IOException {
