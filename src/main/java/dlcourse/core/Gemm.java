@@ -69,6 +69,12 @@ final class Gemm {
      */
     static final long PARALLEL_MIN_MNK = 4_000_000L;
 
+    /**
+     * Products with at most this many rows of C, or this inner length (B row-major), or this many rows or columns of
+     * C in the dot-product layout, take the unpacked {@link GemmStream} kernels instead of the packed loop nest.
+     */
+    static final int STREAM_MAX_SIDE = 32;
+
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private Gemm() {
@@ -111,7 +117,11 @@ final class Gemm {
             return;
         }
         long mnk = (long) m * n * k;
-        if (mnk <= DIRECT_MAX_MNK || m == 1 || n == 1) {
+        if (m > 1 && n > 1 && bcs == 1 && (m <= STREAM_MAX_SIDE || k <= STREAM_MAX_SIDE)) {
+            streamed(false, m, n, k, a, ars, acs, b, brs, bcs, c, threads > 1 && mnk >= PARALLEL_MIN_MNK ? threads : 1);
+        } else if (m > 1 && n > 1 && acs == 1 && brs == 1 && (m <= STREAM_MAX_SIDE || n <= STREAM_MAX_SIDE)) {
+            streamed(true, m, n, k, a, ars, acs, b, brs, bcs, c, threads > 1 && mnk >= PARALLEL_MIN_MNK ? threads : 1);
+        } else if (mnk <= DIRECT_MAX_MNK || m == 1 || n == 1) {
             // tiny products, and matrix-vector products (wᵀ·X, X·dZᵀ in logistic regression), which a register
             // tile of MR × NR would mostly pad with zeros: stream the operands once instead
             direct(m, n, k, a, ars, acs, b, brs, bcs, c);
@@ -230,6 +240,54 @@ final class Gemm {
             }
         } else {
             multiplyScalar(m, n, k, a, ars, acs, b, brs, bcs, c);
+        }
+    }
+
+    /**
+     * The {@link GemmStream} kernels ({@code dots}: the dot-product layout; otherwise broadcast), on up to
+     * {@code threads} threads: C is split along its longer side into ranges aligned to the kernel's tile, the caller
+     * computes the first range and the common pool the others.
+     */
+    static void streamed(boolean dots, int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs,
+                         int bcs, double[] c, int threads) {
+        boolean splitColumns = n >= m;
+        int extent = splitColumns ? n : m;
+        int unit = dots ? (splitColumns ? GemmStream.DC : GemmStream.DR) : splitColumns ? L : GemmStream.MR;
+        int units = (extent + unit - 1) / unit;
+        int parts = Math.min(threads, units);
+        if (parts < 2) {
+            streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, n);
+            return;
+        }
+        int[] bounds = new int[parts + 1];
+        for (int t = 0; t <= parts; t++) {
+            bounds[t] = Math.min(extent, (int) ((long) units * t / parts) * unit);
+        }
+        List<ForkJoinTask<?>> forked = new ArrayList<>(parts - 1);
+        for (int t = 1; t < parts; t++) {
+            int from = bounds[t];
+            int to = bounds[t + 1];
+            Runnable part = splitColumns
+                    ? () -> streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, from, to)
+                    : () -> streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, from, to, 0, n);
+            forked.add(ForkJoinPool.commonPool().submit(part));
+        }
+        if (splitColumns) {
+            streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, bounds[1]);
+        } else {
+            streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, bounds[1], 0, n);
+        }
+        for (ForkJoinTask<?> task : forked) {
+            task.join();
+        }
+    }
+
+    private static void streamedBlock(boolean dots, int m, int n, int k, double[] a, int ars, int acs, double[] b,
+                                      int brs, int bcs, double[] c, int rowFrom, int rowTo, int colFrom, int colTo) {
+        if (dots) {
+            GemmStream.dots(n, k, a, ars, b, bcs, c, rowFrom, rowTo, colFrom, colTo);
+        } else {
+            GemmStream.broadcast(n, k, a, ars, acs, b, brs, c, rowFrom, rowTo, colFrom, colTo);
         }
     }
 
