@@ -117,10 +117,10 @@ final class Gemm {
             return;
         }
         long mnk = (long) m * n * k;
-        if (m > 1 && n > 1 && bcs == 1 && (m <= STREAM_MAX_SIDE || k <= STREAM_MAX_SIDE)) {
-            streamed(false, m, n, k, a, ars, acs, b, brs, bcs, c, threads > 1 && mnk >= PARALLEL_MIN_MNK ? threads : 1);
-        } else if (m > 1 && n > 1 && acs == 1 && brs == 1 && (m <= STREAM_MAX_SIDE || n <= STREAM_MAX_SIDE)) {
-            streamed(true, m, n, k, a, ars, acs, b, brs, bcs, c, threads > 1 && mnk >= PARALLEL_MIN_MNK ? threads : 1);
+        int stream = streamKind(m, n, k, acs, brs, bcs);
+        if (stream != NOT_STREAMED) {
+            streamed(stream == STREAM_DOTS, m, n, k, a, ars, acs, b, brs, bcs, c,
+                    threads > 1 && mnk >= PARALLEL_MIN_MNK ? threads : 1);
         } else if (mnk <= DIRECT_MAX_MNK || m == 1 || n == 1) {
             // tiny products, and matrix-vector products (wᵀ·X, X·dZᵀ in logistic regression), which a register
             // tile of MR × NR would mostly pad with zeros: stream the operands once instead
@@ -241,6 +241,40 @@ final class Gemm {
         } else {
             multiplyScalar(m, n, k, a, ars, acs, b, brs, bcs, c);
         }
+    }
+
+    /** {@link #streamKind}: the product takes another path. */
+    static final int NOT_STREAMED = 0;
+    /** {@link #streamKind}: {@link GemmStream#broadcast}. */
+    static final int STREAM_BROADCAST = 1;
+    /** {@link #streamKind}: {@link GemmStream#dots}. */
+    static final int STREAM_DOTS = 2;
+
+    /**
+     * Which {@link GemmStream} kernel, if any, the vector path uses for a product of this shape and layout (matrix
+     * products only; matrix-vector products stay on the direct path):
+     * <ul>
+     *   <li>broadcast, when B's rows are contiguous and the inner dimension is at most {@link #STREAM_MAX_SIDE}
+     *       ({@code Wᵀ·dZ} with k = n[l], the small layer products): the whole of k fits one register pass, so
+     *       packing would only add a copy;</li>
+     *   <li>dots, in the dot-product layout ({@code dZ·Xᵀ}: A's rows and B's columns contiguous) with at most
+     *       {@link #STREAM_MAX_SIDE} rows or columns of C: the long operand is read once, in place, instead of being
+     *       transposed into micro-panels for a handful of rows on the other side.</li>
+     * </ul>
+     * Products with few rows and a long k in the plain layout ({@code W·X}) stay packed: the packed loop nest reads
+     * B in place there too, and measured as fast as a broadcast kernel or faster.
+     */
+    static int streamKind(int m, int n, int k, int acs, int brs, int bcs) {
+        if (m == 1 || n == 1) {
+            return NOT_STREAMED;
+        }
+        if (bcs == 1 && k <= STREAM_MAX_SIDE) {
+            return STREAM_BROADCAST;
+        }
+        if (acs == 1 && brs == 1 && (m <= STREAM_MAX_SIDE || n <= STREAM_MAX_SIDE)) {
+            return STREAM_DOTS;
+        }
+        return NOT_STREAMED;
     }
 
     /**

@@ -42,7 +42,9 @@ final class GemmStream {
      * Rows of B per block of the broadcast kernel: a B panel (KC rows × NR columns, read in place, so up to
      * 4 cache lines per row) stays in L1 while every row block of A passes over it.
      */
-    static final int KC = Integer.getInteger("kc", 64);
+    static final int KC = 256;
+    /** Rows of C per group: the group's block of C (MC × n) stays in L2 while the column panels pass over it. */
+    static final int MC = 96;
     /** Rows of A per block of the dot kernel. */
     static final int DR = 2;
     /** Columns of C (rows of X's storage) per block of the dot kernel. */
@@ -60,118 +62,87 @@ final class GemmStream {
      */
     static void broadcast(int n, int k, double[] a, int ars, int acs, double[] b, int brs, double[] c,
                           int rowFrom, int rowTo, int colFrom, int colTo) {
-        boolean rowsOuter = rowTo - rowFrom > colTo - colFrom;
         int fullEnd = colFrom + (colTo - colFrom) / NR * NR;
         int vecEnd = fullEnd + (colTo - fullEnd) / L * L;
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
-            if (rowsOuter) {
-                for (int i = rowFrom; i < rowTo; i += MR) {
-                    broadcastRowBlock(n, a, ars, acs, b, brs, c, i, Math.min(MR, rowTo - i), pc, kc,
-                            colFrom, fullEnd, vecEnd, colTo);
+            for (int ig = rowFrom; ig < rowTo; ig += MC) {
+                int ie = Math.min(rowTo, ig + MC);
+                if (colFrom < fullEnd) {
+                    tiles(kc, pc, a, ars, acs, b, brs, c, n, ig, ie, colFrom, fullEnd);
                 }
-            } else {
-                // one column chunk at a time (a full tile, one vector or one column), every row block over it
-                for (int j = colFrom; j < colTo; ) {
-                    int jEnd;
-                    int tileEnd;
-                    int vectorEnd;
-                    if (j < fullEnd) {
-                        jEnd = j + NR;
-                        tileEnd = jEnd;
-                        vectorEnd = jEnd;
-                    } else if (j < vecEnd) {
-                        jEnd = j + L;
-                        tileEnd = j;
-                        vectorEnd = jEnd;
-                    } else {
-                        jEnd = j + 1;
-                        tileEnd = j;
-                        vectorEnd = j;
-                    }
-                    for (int i = rowFrom; i < rowTo; i += MR) {
-                        broadcastRowBlock(n, a, ars, acs, b, brs, c, i, Math.min(MR, rowTo - i), pc, kc,
-                                j, tileEnd, vectorEnd, jEnd);
-                    }
-                    j = jEnd;
+                if (fullEnd < vecEnd) {
+                    vectors(kc, pc, a, ars, acs, b, brs, c, n, ig, ie, fullEnd, vecEnd);
+                }
+                if (vecEnd < colTo) {
+                    columns(kc, pc, a, ars, acs, b, brs, c, n, ig, ie, vecEnd, colTo);
                 }
             }
         }
     }
 
     /**
-     * One block of up to MR rows of C starting at row {@code i}, rows {@code pc .. pc+kc} of B, columns
-     * {@code [j0, fullEnd)} in full tiles, {@code [fullEnd, vecEnd)} in single vectors, {@code [vecEnd, colTo)} one
-     * by one. Rows past {@code rows} repeat the last row (computed, not stored).
+     * MR × NR tiles of C over rows {@code [rowFrom, rowTo)} and columns {@code [from, to)} (a multiple of NR), adding
+     * A[:, pc:pc+kc]·B[pc:pc+kc, :]. Column panels outside, row blocks inside, so a panel of B stays in L1 while
+     * every row block passes over it. Rows past the last of a block repeat it (computed, not stored).
      */
-    private static void broadcastRowBlock(int n, double[] a, int ars, int acs, double[] b, int brs, double[] c,
-                                          int i, int rows, int pc, int kc, int j0, int fullEnd, int vecEnd,
-                                          int colTo) {
-        int a0 = i * ars + pc * acs;
-        int a1 = rows > 1 ? a0 + ars : a0;
-        int a2 = rows > 2 ? a0 + 2 * ars : a1;
-        int a3 = rows > 3 ? a0 + 3 * ars : a2;
-        int bo = pc * brs;
-        int co = i * n;
-        int j = j0;
-        for (; j < fullEnd; j += NR) {
-            tile(kc, a, a0, a1, a2, a3, acs, b, bo + j, brs, c, co + j, n, rows);
-        }
-        for (; j < vecEnd; j += L) {
-            tileVector(kc, a, a0, a1, a2, a3, acs, b, bo + j, brs, c, co + j, n, rows);
-        }
-        for (; j < colTo; j++) {
-            tileColumn(kc, a, a0, a1, a2, a3, acs, b, bo + j, brs, c, co + j, n, rows);
-        }
-    }
-
-    /** MR × NR tile: rows a0..a3 of A (offsets at the block's first p), B row p at {@code bo + p*brs}. */
-    private static void tile(int kc, double[] a, int a0, int a1, int a2, int a3, int acs, double[] b, int bo,
-                             int brs, double[] c, int co, int ldc, int rows) {
-        DoubleVector c00 = DoubleVector.zero(S);
-        DoubleVector c01 = c00;
-        DoubleVector c02 = c00;
-        DoubleVector c10 = c00;
-        DoubleVector c11 = c00;
-        DoubleVector c12 = c00;
-        DoubleVector c20 = c00;
-        DoubleVector c21 = c00;
-        DoubleVector c22 = c00;
-        DoubleVector c30 = c00;
-        DoubleVector c31 = c00;
-        DoubleVector c32 = c00;
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * brs;
-            int ap = p * acs;
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
-            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
-            DoubleVector x = DoubleVector.broadcast(S, a[a0 + ap]);
-            c00 = b0.fma(x, c00);
-            c01 = b1.fma(x, c01);
-            c02 = b2.fma(x, c02);
-            x = DoubleVector.broadcast(S, a[a1 + ap]);
-            c10 = b0.fma(x, c10);
-            c11 = b1.fma(x, c11);
-            c12 = b2.fma(x, c12);
-            x = DoubleVector.broadcast(S, a[a2 + ap]);
-            c20 = b0.fma(x, c20);
-            c21 = b1.fma(x, c21);
-            c22 = b2.fma(x, c22);
-            x = DoubleVector.broadcast(S, a[a3 + ap]);
-            c30 = b0.fma(x, c30);
-            c31 = b1.fma(x, c31);
-            c32 = b2.fma(x, c32);
-        }
-        addRow(c, co, c00, c01, c02);
-        if (rows > 1) {
-            addRow(c, co + ldc, c10, c11, c12);
-        }
-        if (rows > 2) {
-            addRow(c, co + 2 * ldc, c20, c21, c22);
-        }
-        if (rows > 3) {
-            addRow(c, co + 3 * ldc, c30, c31, c32);
+    private static void tiles(int kc, int pc, double[] a, int ars, int acs, double[] b, int brs, double[] c, int n,
+                              int rowFrom, int rowTo, int from, int to) {
+        for (int j = from; j < to; j += NR) {
+            int bo = pc * brs + j;
+            for (int i = rowFrom; i < rowTo; i += MR) {
+                int rows = Math.min(MR, rowTo - i);
+                int a0 = i * ars + pc * acs;
+                int a1 = rows > 1 ? a0 + ars : a0;
+                int a2 = rows > 2 ? a1 + ars : a1;
+                int a3 = rows > 3 ? a2 + ars : a2;
+                DoubleVector c00 = DoubleVector.zero(S);
+                DoubleVector c01 = c00;
+                DoubleVector c02 = c00;
+                DoubleVector c10 = c00;
+                DoubleVector c11 = c00;
+                DoubleVector c12 = c00;
+                DoubleVector c20 = c00;
+                DoubleVector c21 = c00;
+                DoubleVector c22 = c00;
+                DoubleVector c30 = c00;
+                DoubleVector c31 = c00;
+                DoubleVector c32 = c00;
+                for (int p = 0; p < kc; p++) {
+                    int bp = bo + p * brs;
+                    int ap = p * acs;
+                    DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+                    DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+                    DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+                    DoubleVector x = DoubleVector.broadcast(S, a[a0 + ap]);
+                    c00 = b0.fma(x, c00);
+                    c01 = b1.fma(x, c01);
+                    c02 = b2.fma(x, c02);
+                    x = DoubleVector.broadcast(S, a[a1 + ap]);
+                    c10 = b0.fma(x, c10);
+                    c11 = b1.fma(x, c11);
+                    c12 = b2.fma(x, c12);
+                    x = DoubleVector.broadcast(S, a[a2 + ap]);
+                    c20 = b0.fma(x, c20);
+                    c21 = b1.fma(x, c21);
+                    c22 = b2.fma(x, c22);
+                    x = DoubleVector.broadcast(S, a[a3 + ap]);
+                    c30 = b0.fma(x, c30);
+                    c31 = b1.fma(x, c31);
+                    c32 = b2.fma(x, c32);
+                }
+                int cj = i * n + j;
+                addRow(c, cj, c00, c01, c02);
+                if (rows > 1) {
+                    addRow(c, cj + n, c10, c11, c12);
+                }
+                if (rows > 2) {
+                    addRow(c, cj + 2 * n, c20, c21, c22);
+                }
+                if (rows > 3) {
+                    addRow(c, cj + 3 * n, c30, c31, c32);
+                }
+            }
         }
     }
 
@@ -181,57 +152,79 @@ final class GemmStream {
         DoubleVector.fromArray(S, c, off + 2 * L).add(v2).intoArray(c, off + 2 * L);
     }
 
-    /** MR × one vector: the columns left after the full tiles. */
-    private static void tileVector(int kc, double[] a, int a0, int a1, int a2, int a3, int acs, double[] b, int bo,
-                                   int brs, double[] c, int co, int ldc, int rows) {
-        DoubleVector c0 = DoubleVector.zero(S);
-        DoubleVector c1 = c0;
-        DoubleVector c2 = c0;
-        DoubleVector c3 = c0;
-        for (int p = 0; p < kc; p++) {
-            int ap = p * acs;
-            DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * brs);
-            c0 = bv.fma(DoubleVector.broadcast(S, a[a0 + ap]), c0);
-            c1 = bv.fma(DoubleVector.broadcast(S, a[a1 + ap]), c1);
-            c2 = bv.fma(DoubleVector.broadcast(S, a[a2 + ap]), c2);
-            c3 = bv.fma(DoubleVector.broadcast(S, a[a3 + ap]), c3);
-        }
-        DoubleVector.fromArray(S, c, co).add(c0).intoArray(c, co);
-        if (rows > 1) {
-            DoubleVector.fromArray(S, c, co + ldc).add(c1).intoArray(c, co + ldc);
-        }
-        if (rows > 2) {
-            DoubleVector.fromArray(S, c, co + 2 * ldc).add(c2).intoArray(c, co + 2 * ldc);
-        }
-        if (rows > 3) {
-            DoubleVector.fromArray(S, c, co + 3 * ldc).add(c3).intoArray(c, co + 3 * ldc);
+    /** MR × one vector at a time over columns {@code [from, to)}: the columns left after the full tiles. */
+    private static void vectors(int kc, int pc, double[] a, int ars, int acs, double[] b, int brs, double[] c, int n,
+                                int rowFrom, int rowTo, int from, int to) {
+        for (int j = from; j < to; j += L) {
+            int bo = pc * brs + j;
+            for (int i = rowFrom; i < rowTo; i += MR) {
+                int rows = Math.min(MR, rowTo - i);
+                int a0 = i * ars + pc * acs;
+                int a1 = rows > 1 ? a0 + ars : a0;
+                int a2 = rows > 2 ? a1 + ars : a1;
+                int a3 = rows > 3 ? a2 + ars : a2;
+                DoubleVector c0 = DoubleVector.zero(S);
+                DoubleVector c1 = c0;
+                DoubleVector c2 = c0;
+                DoubleVector c3 = c0;
+                for (int p = 0; p < kc; p++) {
+                    int ap = p * acs;
+                    DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * brs);
+                    c0 = bv.fma(DoubleVector.broadcast(S, a[a0 + ap]), c0);
+                    c1 = bv.fma(DoubleVector.broadcast(S, a[a1 + ap]), c1);
+                    c2 = bv.fma(DoubleVector.broadcast(S, a[a2 + ap]), c2);
+                    c3 = bv.fma(DoubleVector.broadcast(S, a[a3 + ap]), c3);
+                }
+                int co = i * n + j;
+                DoubleVector.fromArray(S, c, co).add(c0).intoArray(c, co);
+                if (rows > 1) {
+                    DoubleVector.fromArray(S, c, co + n).add(c1).intoArray(c, co + n);
+                }
+                if (rows > 2) {
+                    DoubleVector.fromArray(S, c, co + 2 * n).add(c2).intoArray(c, co + 2 * n);
+                }
+                if (rows > 3) {
+                    DoubleVector.fromArray(S, c, co + 3 * n).add(c3).intoArray(c, co + 3 * n);
+                }
+            }
         }
     }
 
-    /** MR × one column, scalar: the last {@code n mod L} columns, with the same fused multiply-adds as the lanes. */
-    private static void tileColumn(int kc, double[] a, int a0, int a1, int a2, int a3, int acs, double[] b, int bo,
-                                   int brs, double[] c, int co, int ldc, int rows) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        for (int p = 0; p < kc; p++) {
-            int ap = p * acs;
-            double bv = b[bo + p * brs];
-            s0 = Math.fma(bv, a[a0 + ap], s0);
-            s1 = Math.fma(bv, a[a1 + ap], s1);
-            s2 = Math.fma(bv, a[a2 + ap], s2);
-            s3 = Math.fma(bv, a[a3 + ap], s3);
-        }
-        c[co] += s0;
-        if (rows > 1) {
-            c[co + ldc] += s1;
-        }
-        if (rows > 2) {
-            c[co + 2 * ldc] += s2;
-        }
-        if (rows > 3) {
-            c[co + 3 * ldc] += s3;
+    /** MR × one column at a time, scalar: the last {@code n mod L} columns, with the lanes' fused multiply-adds. */
+    private static void columns(int kc, int pc, double[] a, int ars, int acs, double[] b, int brs, double[] c, int n,
+                                int rowFrom, int rowTo, int from, int to) {
+        for (int j = from; j < to; j++) {
+            int bo = pc * brs + j;
+            for (int i = rowFrom; i < rowTo; i += MR) {
+                int rows = Math.min(MR, rowTo - i);
+                int a0 = i * ars + pc * acs;
+                int a1 = rows > 1 ? a0 + ars : a0;
+                int a2 = rows > 2 ? a1 + ars : a1;
+                int a3 = rows > 3 ? a2 + ars : a2;
+                double s0 = 0.0;
+                double s1 = 0.0;
+                double s2 = 0.0;
+                double s3 = 0.0;
+                for (int p = 0; p < kc; p++) {
+                    int ap = p * acs;
+                    double bv = b[bo + p * brs];
+                    s0 = Math.fma(bv, a[a0 + ap], s0);
+                    s1 = Math.fma(bv, a[a1 + ap], s1);
+                    s2 = Math.fma(bv, a[a2 + ap], s2);
+                    s3 = Math.fma(bv, a[a3 + ap], s3);
+                }
+                int co = i * n + j;
+                c[co] += s0;
+                if (rows > 1) {
+                    c[co + n] += s1;
+                }
+                if (rows > 2) {
+                    c[co + 2 * n] += s2;
+                }
+                if (rows > 3) {
+                    c[co + 3 * n] += s3;
+                }
+            }
         }
     }
 
