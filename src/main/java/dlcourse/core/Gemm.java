@@ -14,9 +14,13 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code Wᵀ} in {@code Wᵀ·dZ}) is read in place while packing and never copied into a transposed matrix.
  * {@code C} is always a fresh row-major (m, n) array.
  *
- * <p>Three paths, chosen by shape and operand layout only (so a given product always takes the same path and gives
+ * <p>Four paths, chosen by shape and operand layout only (so a given product always takes the same path and gives
  * the same bits):
  * <ul>
+ *   <li>streamed ({@link #streamKind}): products with a small side that packing would not pay for — a short inner
+ *       dimension ({@code Wᵀ·dZ}, k = n[l]; the small layer products) or the few-row dot-product layout
+ *       ({@code dZ·Xᵀ} with Xᵀ a view) — run the unpacked {@link GemmStream} kernels, which read both operands in
+ *       place; above {@link #PARALLEL_MIN_MNK} they split C like the parallel packed path;</li>
  *   <li>direct: tiny products ({@code m·n·k <= }{@link #DIRECT_MAX_MNK}), matrix-vector products (m = 1 or
  *       n = 1) and, below the parallel size, the skinny products a register tile would mostly pad (see
  *       {@link #skinny}) run unpacked vector loops with no allocation and no threads;</li>
@@ -70,8 +74,9 @@ final class Gemm {
     static final long PARALLEL_MIN_MNK = 4_000_000L;
 
     /**
-     * Products with at most this many rows of C, or this inner length (B row-major), or this many rows or columns of
-     * C in the dot-product layout, take the unpacked {@link GemmStream} kernels instead of the packed loop nest.
+     * Products with at most this inner length (B row-major), or at most this many rows or columns of C in the
+     * dot-product layout, take the unpacked {@link GemmStream} kernels instead of the packed loop nest (see
+     * {@link #streamKind}). The course's layer sizes are 1..25.
      */
     static final int STREAM_MAX_SIDE = 32;
 
