@@ -132,24 +132,26 @@ final class GemmStream {
                     c32 = b2.fma(x, c32);
                 }
                 int cj = i * n + j;
-                addRow(c, cj, c00, c01, c02);
+                DoubleVector.fromArray(S, c, cj).add(c00).intoArray(c, cj);
+                DoubleVector.fromArray(S, c, cj + L).add(c01).intoArray(c, cj + L);
+                DoubleVector.fromArray(S, c, cj + 2 * L).add(c02).intoArray(c, cj + 2 * L);
                 if (rows > 1) {
-                    addRow(c, cj + n, c10, c11, c12);
+                    DoubleVector.fromArray(S, c, cj + n).add(c10).intoArray(c, cj + n);
+                    DoubleVector.fromArray(S, c, cj + n + L).add(c11).intoArray(c, cj + n + L);
+                    DoubleVector.fromArray(S, c, cj + n + 2 * L).add(c12).intoArray(c, cj + n + 2 * L);
                 }
                 if (rows > 2) {
-                    addRow(c, cj + 2 * n, c20, c21, c22);
+                    DoubleVector.fromArray(S, c, cj + 2 * n).add(c20).intoArray(c, cj + 2 * n);
+                    DoubleVector.fromArray(S, c, cj + 2 * n + L).add(c21).intoArray(c, cj + 2 * n + L);
+                    DoubleVector.fromArray(S, c, cj + 2 * n + 2 * L).add(c22).intoArray(c, cj + 2 * n + 2 * L);
                 }
                 if (rows > 3) {
-                    addRow(c, cj + 3 * n, c30, c31, c32);
+                    DoubleVector.fromArray(S, c, cj + 3 * n).add(c30).intoArray(c, cj + 3 * n);
+                    DoubleVector.fromArray(S, c, cj + 3 * n + L).add(c31).intoArray(c, cj + 3 * n + L);
+                    DoubleVector.fromArray(S, c, cj + 3 * n + 2 * L).add(c32).intoArray(c, cj + 3 * n + 2 * L);
                 }
             }
         }
-    }
-
-    private static void addRow(double[] c, int off, DoubleVector v0, DoubleVector v1, DoubleVector v2) {
-        DoubleVector.fromArray(S, c, off).add(v0).intoArray(c, off);
-        DoubleVector.fromArray(S, c, off + L).add(v1).intoArray(c, off + L);
-        DoubleVector.fromArray(S, c, off + 2 * L).add(v2).intoArray(c, off + 2 * L);
     }
 
     /** MR × one vector at a time over columns {@code [from, to)}: the columns left after the full tiles. */
