@@ -123,6 +123,11 @@ final class Gemm {
         }
         long mnk = (long) m * n * k;
         int stream = streamKind(m, n, k, acs, brs, bcs);
+        if (stream == STREAM_DOTS && mnk <= DIRECT_MAX_MNK) {
+            // tiny dot-layout products stay on the direct path (and keep its bits: the gradient checks' fixtures
+            // pin differences that amplify the last bit of a product)
+            stream = NOT_STREAMED;
+        }
         if (stream != NOT_STREAMED) {
             streamed(stream == STREAM_DOTS, m, n, k, a, ars, acs, b, brs, bcs, c,
                     threads > 1 && mnk >= PARALLEL_MIN_MNK ? threads : 1);
@@ -261,10 +266,12 @@ final class Gemm {
      * <ul>
      *   <li>broadcast, when B's rows are contiguous and the inner dimension is at most {@link #STREAM_MAX_SIDE}
      *       ({@code Wᵀ·dZ} with k = n[l], the small layer products): the whole of k fits one register pass, so
-     *       packing would only add a copy;</li>
+     *       packing would only add a copy. Its arithmetic (each entry a fused multiply-add chain over p that starts
+     *       from C) is the direct path's, so the tiny products it now takes keep their bits;</li>
      *   <li>dots, in the dot-product layout ({@code dZ·Xᵀ}: A's rows and B's columns contiguous) with at most
      *       {@link #STREAM_MAX_SIDE} rows or columns of C: the long operand is read once, in place, instead of being
-     *       transposed into micro-panels for a handful of rows on the other side.</li>
+     *       transposed into micro-panels for a handful of rows on the other side ({@link #multiplyVector} leaves
+     *       the tiny ones, {@code m·n·k <=} {@link #DIRECT_MAX_MNK}, on the direct path).</li>
      * </ul>
      * Products with few rows and a long k in the plain layout ({@code W·X}) stay packed: the packed loop nest reads
      * B in place there too, and measured as fast as a broadcast kernel or faster.

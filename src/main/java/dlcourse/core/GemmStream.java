@@ -13,19 +13,22 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <ul>
  *   <li>{@link #broadcast}: B's rows are contiguous ({@code bcs = 1}). A {@link #MR} × {@link #NR} tile of C is
- *       accumulated in registers over a block of {@link #KC} rows of B, read in place: each step loads
+ *       loaded into registers and carried through a block of {@link #KC} rows of B, read in place: each step loads
  *       {@code NV} vectors of a row of B and broadcasts {@code MR} entries of A (read in place through its strides,
- *       so {@code Wᵀ} is a view), then the tile is added into C. Used for {@code W·X} (few rows, long k),
- *       {@code Wᵀ·dZ} (short k) and the small products of the layers after the first.</li>
+ *       so {@code Wᵀ} is a view) into fused multiply-adds, then the tile is stored back. Column panels of B are the
+ *       outer loop within a group of {@link #MC} rows of C, so a panel stays in L1 while the group's row blocks
+ *       pass over it. Used for short inner dimensions: {@code Wᵀ·dZ} (k = n[l]) and the small products of the
+ *       layers after the first.</li>
  *   <li>{@link #dots}: the dot-product layout {@code dZ·Xᵀ} (rows of A and columns of B contiguous, Xᵀ a view of a
  *       stored X): entry (i, j) is the dot product of two contiguous rows, so a 4 × 4 block of C is 16 vector
  *       accumulators along k over 4 rows of A and 4 rows of X's storage, reduced across lanes at the end. Each row
  *       of X is read once per product, for all rows of A.</li>
  * </ul>
  *
- * <p>Every entry of C is computed by the same sequence of operations whatever tile it falls in (vector lane, vector
- * tail or scalar column: a fused multiply-add chain over the same blocks, in the same order), so any split of C
- * across threads gives identical results. The scalar twin is {@link Gemm#multiplyScalar}.
+ * <p>Every entry of C is computed by the same sequence of operations whatever tile it falls in (broadcast: a fused
+ * multiply-add chain over p starting from C, in a vector lane, a single vector or a scalar column; dots: the same
+ * lane sums, add tree and scalar tail), so any split of C across threads gives identical results. The scalar twin
+ * is {@link Gemm#multiplyScalar}.
  */
 final class GemmStream {
 
@@ -96,18 +99,23 @@ final class GemmStream {
                 int a1 = rows > 1 ? a0 + ars : a0;
                 int a2 = rows > 2 ? a1 + ars : a1;
                 int a3 = rows > 3 ? a2 + ars : a2;
-                DoubleVector c00 = DoubleVector.zero(S);
-                DoubleVector c01 = c00;
-                DoubleVector c02 = c00;
-                DoubleVector c10 = c00;
-                DoubleVector c11 = c00;
-                DoubleVector c12 = c00;
-                DoubleVector c20 = c00;
-                DoubleVector c21 = c00;
-                DoubleVector c22 = c00;
-                DoubleVector c30 = c00;
-                DoubleVector c31 = c00;
-                DoubleVector c32 = c00;
+                // C rows of the block (a repeated row reads the last one and is not stored)
+                int r0 = i * n + j;
+                int r1 = rows > 1 ? r0 + n : r0;
+                int r2 = rows > 2 ? r1 + n : r1;
+                int r3 = rows > 3 ? r2 + n : r2;
+                DoubleVector c00 = DoubleVector.fromArray(S, c, r0);
+                DoubleVector c01 = DoubleVector.fromArray(S, c, r0 + L);
+                DoubleVector c02 = DoubleVector.fromArray(S, c, r0 + 2 * L);
+                DoubleVector c10 = DoubleVector.fromArray(S, c, r1);
+                DoubleVector c11 = DoubleVector.fromArray(S, c, r1 + L);
+                DoubleVector c12 = DoubleVector.fromArray(S, c, r1 + 2 * L);
+                DoubleVector c20 = DoubleVector.fromArray(S, c, r2);
+                DoubleVector c21 = DoubleVector.fromArray(S, c, r2 + L);
+                DoubleVector c22 = DoubleVector.fromArray(S, c, r2 + 2 * L);
+                DoubleVector c30 = DoubleVector.fromArray(S, c, r3);
+                DoubleVector c31 = DoubleVector.fromArray(S, c, r3 + L);
+                DoubleVector c32 = DoubleVector.fromArray(S, c, r3 + 2 * L);
                 for (int p = 0; p < kc; p++) {
                     int bp = bo + p * brs;
                     int ap = p * acs;
@@ -131,24 +139,23 @@ final class GemmStream {
                     c31 = b1.fma(x, c31);
                     c32 = b2.fma(x, c32);
                 }
-                int cj = i * n + j;
-                DoubleVector.fromArray(S, c, cj).add(c00).intoArray(c, cj);
-                DoubleVector.fromArray(S, c, cj + L).add(c01).intoArray(c, cj + L);
-                DoubleVector.fromArray(S, c, cj + 2 * L).add(c02).intoArray(c, cj + 2 * L);
+                c00.intoArray(c, r0);
+                c01.intoArray(c, r0 + L);
+                c02.intoArray(c, r0 + 2 * L);
                 if (rows > 1) {
-                    DoubleVector.fromArray(S, c, cj + n).add(c10).intoArray(c, cj + n);
-                    DoubleVector.fromArray(S, c, cj + n + L).add(c11).intoArray(c, cj + n + L);
-                    DoubleVector.fromArray(S, c, cj + n + 2 * L).add(c12).intoArray(c, cj + n + 2 * L);
+                    c10.intoArray(c, r1);
+                    c11.intoArray(c, r1 + L);
+                    c12.intoArray(c, r1 + 2 * L);
                 }
                 if (rows > 2) {
-                    DoubleVector.fromArray(S, c, cj + 2 * n).add(c20).intoArray(c, cj + 2 * n);
-                    DoubleVector.fromArray(S, c, cj + 2 * n + L).add(c21).intoArray(c, cj + 2 * n + L);
-                    DoubleVector.fromArray(S, c, cj + 2 * n + 2 * L).add(c22).intoArray(c, cj + 2 * n + 2 * L);
+                    c20.intoArray(c, r2);
+                    c21.intoArray(c, r2 + L);
+                    c22.intoArray(c, r2 + 2 * L);
                 }
                 if (rows > 3) {
-                    DoubleVector.fromArray(S, c, cj + 3 * n).add(c30).intoArray(c, cj + 3 * n);
-                    DoubleVector.fromArray(S, c, cj + 3 * n + L).add(c31).intoArray(c, cj + 3 * n + L);
-                    DoubleVector.fromArray(S, c, cj + 3 * n + 2 * L).add(c32).intoArray(c, cj + 3 * n + 2 * L);
+                    c30.intoArray(c, r3);
+                    c31.intoArray(c, r3 + L);
+                    c32.intoArray(c, r3 + 2 * L);
                 }
             }
         }
@@ -165,10 +172,14 @@ final class GemmStream {
                 int a1 = rows > 1 ? a0 + ars : a0;
                 int a2 = rows > 2 ? a1 + ars : a1;
                 int a3 = rows > 3 ? a2 + ars : a2;
-                DoubleVector c0 = DoubleVector.zero(S);
-                DoubleVector c1 = c0;
-                DoubleVector c2 = c0;
-                DoubleVector c3 = c0;
+                int r0 = i * n + j;
+                int r1 = rows > 1 ? r0 + n : r0;
+                int r2 = rows > 2 ? r1 + n : r1;
+                int r3 = rows > 3 ? r2 + n : r2;
+                DoubleVector c0 = DoubleVector.fromArray(S, c, r0);
+                DoubleVector c1 = DoubleVector.fromArray(S, c, r1);
+                DoubleVector c2 = DoubleVector.fromArray(S, c, r2);
+                DoubleVector c3 = DoubleVector.fromArray(S, c, r3);
                 for (int p = 0; p < kc; p++) {
                     int ap = p * acs;
                     DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * brs);
@@ -177,16 +188,15 @@ final class GemmStream {
                     c2 = bv.fma(DoubleVector.broadcast(S, a[a2 + ap]), c2);
                     c3 = bv.fma(DoubleVector.broadcast(S, a[a3 + ap]), c3);
                 }
-                int co = i * n + j;
-                DoubleVector.fromArray(S, c, co).add(c0).intoArray(c, co);
+                c0.intoArray(c, r0);
                 if (rows > 1) {
-                    DoubleVector.fromArray(S, c, co + n).add(c1).intoArray(c, co + n);
+                    c1.intoArray(c, r1);
                 }
                 if (rows > 2) {
-                    DoubleVector.fromArray(S, c, co + 2 * n).add(c2).intoArray(c, co + 2 * n);
+                    c2.intoArray(c, r2);
                 }
                 if (rows > 3) {
-                    DoubleVector.fromArray(S, c, co + 3 * n).add(c3).intoArray(c, co + 3 * n);
+                    c3.intoArray(c, r3);
                 }
             }
         }
@@ -203,10 +213,14 @@ final class GemmStream {
                 int a1 = rows > 1 ? a0 + ars : a0;
                 int a2 = rows > 2 ? a1 + ars : a1;
                 int a3 = rows > 3 ? a2 + ars : a2;
-                double s0 = 0.0;
-                double s1 = 0.0;
-                double s2 = 0.0;
-                double s3 = 0.0;
+                int r0 = i * n + j;
+                int r1 = rows > 1 ? r0 + n : r0;
+                int r2 = rows > 2 ? r1 + n : r1;
+                int r3 = rows > 3 ? r2 + n : r2;
+                double s0 = c[r0];
+                double s1 = c[r1];
+                double s2 = c[r2];
+                double s3 = c[r3];
                 for (int p = 0; p < kc; p++) {
                     int ap = p * acs;
                     double bv = b[bo + p * brs];
@@ -215,16 +229,15 @@ final class GemmStream {
                     s2 = Math.fma(bv, a[a2 + ap], s2);
                     s3 = Math.fma(bv, a[a3 + ap], s3);
                 }
-                int co = i * n + j;
-                c[co] += s0;
+                c[r0] = s0;
                 if (rows > 1) {
-                    c[co + n] += s1;
+                    c[r1] = s1;
                 }
                 if (rows > 2) {
-                    c[co + 2 * n] += s2;
+                    c[r2] = s2;
                 }
                 if (rows > 3) {
-                    c[co + 3 * n] += s3;
+                    c[r3] = s3;
                 }
             }
         }
