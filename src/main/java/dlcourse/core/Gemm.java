@@ -266,8 +266,8 @@ final class Gemm {
      * <ul>
      *   <li>broadcast, when B's rows are contiguous and the inner dimension is at most {@link #STREAM_MAX_SIDE}
      *       ({@code Wᵀ·dZ} with k = n[l], the small layer products): the whole of k fits one register pass, so
-     *       packing would only add a copy. Its arithmetic (each entry a fused multiply-add chain over p that starts
-     *       from C) is the direct path's, so the tiny products it now takes keep their bits;</li>
+     *       packing would only add a copy. For tiny products its arithmetic (each entry a fused multiply-add chain
+     *       over p that starts from C) is the direct path's, so the tiny products it now takes keep their bits;</li>
      *   <li>dots, in the dot-product layout ({@code dZ·Xᵀ}: A's rows and B's columns contiguous) with at most
      *       {@link #STREAM_MAX_SIDE} rows or columns of C: the long operand is read once, in place, instead of being
      *       transposed into micro-panels for a handful of rows on the other side ({@link #multiplyVector} leaves
@@ -333,7 +333,10 @@ final class Gemm {
         if (dots) {
             GemmStream.dots(n, k, a, ars, b, bcs, c, rowFrom, rowTo, colFrom, colTo);
         } else {
-            GemmStream.broadcast(n, k, a, ars, acs, b, brs, c, rowFrom, rowTo, colFrom, colTo);
+            // tiny products chain from C as the direct path does, and keep its bits; larger ones add C at the end,
+            // which leaves the loads of C off the start of each tile's chain
+            GemmStream.broadcast(n, k, a, ars, acs, b, brs, c, rowFrom, rowTo, colFrom, colTo,
+                    (long) m * n * k <= DIRECT_MAX_MNK);
         }
     }
 

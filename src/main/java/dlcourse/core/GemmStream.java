@@ -13,9 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <ul>
  *   <li>{@link #broadcast}: B's rows are contiguous ({@code bcs = 1}). A {@link #MR} × {@link #NR} tile of C is
- *       loaded into registers and carried through a block of {@link #KC} rows of B, read in place: each step loads
+ *       accumulated in registers over a block of {@link #KC} rows of B, read in place: each step loads
  *       {@code NV} vectors of a row of B and broadcasts {@code MR} entries of A (read in place through its strides,
- *       so {@code Wᵀ} is a view) into fused multiply-adds, then the tile is stored back. Column panels of B are the
+ *       so {@code Wᵀ} is a view) into fused multiply-adds, then the tile goes back into C. Column panels of B are the
  *       outer loop within a group of {@link #MC} rows of C, so a panel stays in L1 while the group's row blocks
  *       pass over it. Used for short inner dimensions: {@code Wᵀ·dZ} (k = n[l]) and the small products of the
  *       layers after the first.</li>
@@ -26,7 +26,7 @@ import jdk.incubator.vector.VectorSpecies;
  * </ul>
  *
  * <p>Every entry of C is computed by the same sequence of operations whatever tile it falls in (broadcast: a fused
- * multiply-add chain over p starting from C, in a vector lane, a single vector or a scalar column; dots: the same
+ * multiply-add chain over p, from C or from zero, in a vector lane, a single vector or a scalar column; dots: the same
  * lane sums, add tree and scalar tail), so any split of C across threads gives identical results. The scalar twin
  * is {@link Gemm#multiplyScalar}.
  */
@@ -62,9 +62,11 @@ final class GemmStream {
      * {@code C[rowFrom:rowTo, colFrom:colTo] += A·B} for a row-major B ({@code bcs = 1}), A with any strides.
      *
      * @param n columns of C (its row stride)
+     * @param fromC whether each entry's chain of fused multiply-adds starts from C (the direct path's arithmetic)
+     *              rather than from zero with C added at the end of each block of k
      */
     static void broadcast(int n, int k, double[] a, int ars, int acs, double[] b, int brs, double[] c,
-                          int rowFrom, int rowTo, int colFrom, int colTo) {
+                          int rowFrom, int rowTo, int colFrom, int colTo, boolean fromC) {
         int fullEnd = colFrom + (colTo - colFrom) / NR * NR;
         int vecEnd = fullEnd + (colTo - fullEnd) / L * L;
         for (int pc = 0; pc < k; pc += KC) {
@@ -72,13 +74,13 @@ final class GemmStream {
             for (int ig = rowFrom; ig < rowTo; ig += MC) {
                 int ie = Math.min(rowTo, ig + MC);
                 if (colFrom < fullEnd) {
-                    tiles(kc, pc, a, ars, acs, b, brs, c, n, ig, ie, colFrom, fullEnd);
+                    tiles(fromC, kc, pc, a, ars, acs, b, brs, c, n, ig, ie, colFrom, fullEnd);
                 }
                 if (fullEnd < vecEnd) {
-                    vectors(kc, pc, a, ars, acs, b, brs, c, n, ig, ie, fullEnd, vecEnd);
+                    vectors(fromC, kc, pc, a, ars, acs, b, brs, c, n, ig, ie, fullEnd, vecEnd);
                 }
                 if (vecEnd < colTo) {
-                    columns(kc, pc, a, ars, acs, b, brs, c, n, ig, ie, vecEnd, colTo);
+                    columns(fromC, kc, pc, a, ars, acs, b, brs, c, n, ig, ie, vecEnd, colTo);
                 }
             }
         }
@@ -89,7 +91,7 @@ final class GemmStream {
      * A[:, pc:pc+kc]·B[pc:pc+kc, :]. Column panels outside, row blocks inside, so a panel of B stays in L1 while
      * every row block passes over it. Rows past the last of a block repeat it (computed, not stored).
      */
-    private static void tiles(int kc, int pc, double[] a, int ars, int acs, double[] b, int brs, double[] c, int n,
+    private static void tiles(boolean fromC, int kc, int pc, double[] a, int ars, int acs, double[] b, int brs, double[] c, int n,
                               int rowFrom, int rowTo, int from, int to) {
         for (int j = from; j < to; j += NR) {
             int bo = pc * brs + j;
@@ -104,18 +106,32 @@ final class GemmStream {
                 int r1 = rows > 1 ? r0 + n : r0;
                 int r2 = rows > 2 ? r1 + n : r1;
                 int r3 = rows > 3 ? r2 + n : r2;
-                DoubleVector c00 = DoubleVector.fromArray(S, c, r0);
-                DoubleVector c01 = DoubleVector.fromArray(S, c, r0 + L);
-                DoubleVector c02 = DoubleVector.fromArray(S, c, r0 + 2 * L);
-                DoubleVector c10 = DoubleVector.fromArray(S, c, r1);
-                DoubleVector c11 = DoubleVector.fromArray(S, c, r1 + L);
-                DoubleVector c12 = DoubleVector.fromArray(S, c, r1 + 2 * L);
-                DoubleVector c20 = DoubleVector.fromArray(S, c, r2);
-                DoubleVector c21 = DoubleVector.fromArray(S, c, r2 + L);
-                DoubleVector c22 = DoubleVector.fromArray(S, c, r2 + 2 * L);
-                DoubleVector c30 = DoubleVector.fromArray(S, c, r3);
-                DoubleVector c31 = DoubleVector.fromArray(S, c, r3 + L);
-                DoubleVector c32 = DoubleVector.fromArray(S, c, r3 + 2 * L);
+                DoubleVector c00 = DoubleVector.zero(S);
+                DoubleVector c01 = c00;
+                DoubleVector c02 = c00;
+                DoubleVector c10 = c00;
+                DoubleVector c11 = c00;
+                DoubleVector c12 = c00;
+                DoubleVector c20 = c00;
+                DoubleVector c21 = c00;
+                DoubleVector c22 = c00;
+                DoubleVector c30 = c00;
+                DoubleVector c31 = c00;
+                DoubleVector c32 = c00;
+                if (fromC) {
+                    c00 = DoubleVector.fromArray(S, c, r0);
+                    c01 = DoubleVector.fromArray(S, c, r0 + L);
+                    c02 = DoubleVector.fromArray(S, c, r0 + 2 * L);
+                    c10 = DoubleVector.fromArray(S, c, r1);
+                    c11 = DoubleVector.fromArray(S, c, r1 + L);
+                    c12 = DoubleVector.fromArray(S, c, r1 + 2 * L);
+                    c20 = DoubleVector.fromArray(S, c, r2);
+                    c21 = DoubleVector.fromArray(S, c, r2 + L);
+                    c22 = DoubleVector.fromArray(S, c, r2 + 2 * L);
+                    c30 = DoubleVector.fromArray(S, c, r3);
+                    c31 = DoubleVector.fromArray(S, c, r3 + L);
+                    c32 = DoubleVector.fromArray(S, c, r3 + 2 * L);
+                }
                 for (int p = 0; p < kc; p++) {
                     int bp = bo + p * brs;
                     int ap = p * acs;
@@ -138,6 +154,20 @@ final class GemmStream {
                     c30 = b0.fma(x, c30);
                     c31 = b1.fma(x, c31);
                     c32 = b2.fma(x, c32);
+                }
+                if (!fromC) {
+                    c00 = c00.add(DoubleVector.fromArray(S, c, r0));
+                    c01 = c01.add(DoubleVector.fromArray(S, c, r0 + L));
+                    c02 = c02.add(DoubleVector.fromArray(S, c, r0 + 2 * L));
+                    c10 = c10.add(DoubleVector.fromArray(S, c, r1));
+                    c11 = c11.add(DoubleVector.fromArray(S, c, r1 + L));
+                    c12 = c12.add(DoubleVector.fromArray(S, c, r1 + 2 * L));
+                    c20 = c20.add(DoubleVector.fromArray(S, c, r2));
+                    c21 = c21.add(DoubleVector.fromArray(S, c, r2 + L));
+                    c22 = c22.add(DoubleVector.fromArray(S, c, r2 + 2 * L));
+                    c30 = c30.add(DoubleVector.fromArray(S, c, r3));
+                    c31 = c31.add(DoubleVector.fromArray(S, c, r3 + L));
+                    c32 = c32.add(DoubleVector.fromArray(S, c, r3 + 2 * L));
                 }
                 c00.intoArray(c, r0);
                 c01.intoArray(c, r0 + L);
@@ -162,7 +192,7 @@ final class GemmStream {
     }
 
     /** MR × one vector at a time over columns {@code [from, to)}: the columns left after the full tiles. */
-    private static void vectors(int kc, int pc, double[] a, int ars, int acs, double[] b, int brs, double[] c, int n,
+    private static void vectors(boolean fromC, int kc, int pc, double[] a, int ars, int acs, double[] b, int brs, double[] c, int n,
                                 int rowFrom, int rowTo, int from, int to) {
         for (int j = from; j < to; j += L) {
             int bo = pc * brs + j;
@@ -176,10 +206,16 @@ final class GemmStream {
                 int r1 = rows > 1 ? r0 + n : r0;
                 int r2 = rows > 2 ? r1 + n : r1;
                 int r3 = rows > 3 ? r2 + n : r2;
-                DoubleVector c0 = DoubleVector.fromArray(S, c, r0);
-                DoubleVector c1 = DoubleVector.fromArray(S, c, r1);
-                DoubleVector c2 = DoubleVector.fromArray(S, c, r2);
-                DoubleVector c3 = DoubleVector.fromArray(S, c, r3);
+                DoubleVector c0 = DoubleVector.zero(S);
+                DoubleVector c1 = c0;
+                DoubleVector c2 = c0;
+                DoubleVector c3 = c0;
+                if (fromC) {
+                    c0 = DoubleVector.fromArray(S, c, r0);
+                    c1 = DoubleVector.fromArray(S, c, r1);
+                    c2 = DoubleVector.fromArray(S, c, r2);
+                    c3 = DoubleVector.fromArray(S, c, r3);
+                }
                 for (int p = 0; p < kc; p++) {
                     int ap = p * acs;
                     DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * brs);
@@ -187,6 +223,12 @@ final class GemmStream {
                     c1 = bv.fma(DoubleVector.broadcast(S, a[a1 + ap]), c1);
                     c2 = bv.fma(DoubleVector.broadcast(S, a[a2 + ap]), c2);
                     c3 = bv.fma(DoubleVector.broadcast(S, a[a3 + ap]), c3);
+                }
+                if (!fromC) {
+                    c0 = c0.add(DoubleVector.fromArray(S, c, r0));
+                    c1 = c1.add(DoubleVector.fromArray(S, c, r1));
+                    c2 = c2.add(DoubleVector.fromArray(S, c, r2));
+                    c3 = c3.add(DoubleVector.fromArray(S, c, r3));
                 }
                 c0.intoArray(c, r0);
                 if (rows > 1) {
@@ -203,7 +245,7 @@ final class GemmStream {
     }
 
     /** MR × one column at a time, scalar: the last {@code n mod L} columns, with the lanes' fused multiply-adds. */
-    private static void columns(int kc, int pc, double[] a, int ars, int acs, double[] b, int brs, double[] c, int n,
+    private static void columns(boolean fromC, int kc, int pc, double[] a, int ars, int acs, double[] b, int brs, double[] c, int n,
                                 int rowFrom, int rowTo, int from, int to) {
         for (int j = from; j < to; j++) {
             int bo = pc * brs + j;
@@ -217,10 +259,10 @@ final class GemmStream {
                 int r1 = rows > 1 ? r0 + n : r0;
                 int r2 = rows > 2 ? r1 + n : r1;
                 int r3 = rows > 3 ? r2 + n : r2;
-                double s0 = c[r0];
-                double s1 = c[r1];
-                double s2 = c[r2];
-                double s3 = c[r3];
+                double s0 = fromC ? c[r0] : 0.0;
+                double s1 = fromC ? c[r1] : 0.0;
+                double s2 = fromC ? c[r2] : 0.0;
+                double s3 = fromC ? c[r3] : 0.0;
                 for (int p = 0; p < kc; p++) {
                     int ap = p * acs;
                     double bv = b[bo + p * brs];
@@ -228,6 +270,12 @@ final class GemmStream {
                     s1 = Math.fma(bv, a[a1 + ap], s1);
                     s2 = Math.fma(bv, a[a2 + ap], s2);
                     s3 = Math.fma(bv, a[a3 + ap], s3);
+                }
+                if (!fromC) {
+                    s0 += c[r0];
+                    s1 += c[r1];
+                    s2 += c[r2];
+                    s3 += c[r3];
                 }
                 c[r0] = s0;
                 if (rows > 1) {

@@ -93,7 +93,10 @@ class GemmTest {
             a.colStride(), b.data(), b.rowStride(), b.colStride(), c, 0, m, 0, n);
     /** {@link GemmStream#broadcast} over the whole of C (B row-major only). */
     private static final Path BROADCAST = (m, n, k, a, b, c) -> GemmStream.broadcast(n, k, a.data(), a.rowStride(),
-            a.colStride(), b.data(), b.rowStride(), c, 0, m, 0, n);
+            a.colStride(), b.data(), b.rowStride(), c, 0, m, 0, n, false);
+    /** {@link GemmStream#broadcast} with each chain starting from C (as for tiny products). */
+    private static final Path BROADCAST_FROM_C = (m, n, k, a, b, c) -> GemmStream.broadcast(n, k, a.data(),
+            a.rowStride(), a.colStride(), b.data(), b.rowStride(), c, 0, m, 0, n, true);
     /** {@link GemmStream#dots} over the whole of C (A row-major, B a transposed view only). */
     private static final Path DOTS = (m, n, k, a, b, c) -> GemmStream.dots(n, k, a.data(), a.rowStride(), b.data(),
             b.colStride(), c, 0, m, 0, n);
@@ -163,6 +166,7 @@ class GemmTest {
         assertPathAgrees("packed", PACKED, m, n, k, a, b, c0, reference, bound);
         if (!bTransposed) {
             assertPathAgrees("broadcast", BROADCAST, m, n, k, a, b, c0, reference, bound);
+            assertPathAgrees("broadcast from C", BROADCAST_FROM_C, m, n, k, a, b, c0, reference, bound);
         }
         if (!aTransposed && bTransposed) {
             assertPathAgrees("dots", DOTS, m, n, k, a, b, c0, reference, bound);
@@ -434,22 +438,52 @@ class GemmTest {
         double[] c0 = initialC(m, n, rnd);
         double[] whole = c0.clone();
         BROADCAST.run(m, n, k, a, b, whole);
+        double[] wholeFromC = c0.clone();
+        BROADCAST_FROM_C.run(m, n, k, a, b, wholeFromC);
         double[] wholeDots = c0.clone();
         DOTS.run(m, n, k, a, bt, wholeDots);
         for (int[] cut : new int[][] {{1, 1}, {m / 2, n / 2}, {m - 1, n - 3}, {3, 5}}) {
             int r = Math.max(0, Math.min(m, cut[0]));
             int q = Math.max(0, Math.min(n, cut[1]));
             double[] pieces = c0.clone();
+            double[] piecesFromC = c0.clone();
             double[] piecesDots = c0.clone();
             int[][] blocks = {{0, r, 0, q}, {0, r, q, n}, {r, m, 0, q}, {r, m, q, n}};
             for (int[] blk : blocks) {
                 GemmStream.broadcast(n, k, a.data(), a.rowStride(), a.colStride(), b.data(), b.rowStride(), pieces,
-                        blk[0], blk[1], blk[2], blk[3]);
+                        blk[0], blk[1], blk[2], blk[3], false);
+                GemmStream.broadcast(n, k, a.data(), a.rowStride(), a.colStride(), b.data(), b.rowStride(),
+                        piecesFromC, blk[0], blk[1], blk[2], blk[3], true);
                 GemmStream.dots(n, k, a.data(), a.rowStride(), bt.data(), bt.colStride(), piecesDots,
                         blk[0], blk[1], blk[2], blk[3]);
             }
             assertArrayEquals(whole, pieces, "broadcast, cut at row " + r + ", column " + q);
+            assertArrayEquals(wholeFromC, piecesFromC, "broadcast from C, cut at row " + r + ", column " + q);
             assertArrayEquals(wholeDots, piecesDots, "dots, cut at row " + r + ", column " + q);
+        }
+    }
+
+    @ParameterizedTest(name = "Aᵀ view {0}, Bᵀ view {1}")
+    @MethodSource("layouts")
+    void tiny_products_give_the_direct_paths_bits_whatever_kernel_takes_them(boolean aTransposed,
+                                                                            boolean bTransposed) {
+        // the gradient checks' fixtures pin differences that amplify the last bit of these products
+        int[][] shapes = {{5, 3, 4}, {3, 5, 5}, {1, 3, 3}, {3, 3, 3}, {4, 400, 2}, {9, 7, 31}, {20, 20, 20}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            assertTrue((long) m * n * k <= Gemm.DIRECT_MAX_MNK);
+            SplittableRandom rnd = new SplittableRandom(SEED + m * 100 + n * 10 + k);
+            Operand a = Operand.random(m, k, aTransposed, rnd);
+            Operand b = Operand.random(k, n, bTransposed, rnd);
+            double[] c0 = initialC(m, n, rnd);
+            double[] direct = c0.clone();
+            DIRECT.run(m, n, k, a, b, direct);
+            double[] vector = c0.clone();
+            Gemm.multiplyVector(m, n, k, a.data(), a.rowStride(), a.colStride(), b.data(), b.rowStride(),
+                    b.colStride(), vector, 2);
+            assertArrayEquals(direct, vector, "(" + m + "x" + k + ")·(" + k + "x" + n + ")");
         }
     }
 
