@@ -322,17 +322,16 @@ final class GemmStream {
      */
     static void dots(int n, int k, double[] a, int ars, double[] b, int bcs, double[] c,
                      int rowFrom, int rowTo, int colFrom, int colTo) {
-        double[] sums = new double[2 * DC];
         if (rowTo - rowFrom > colTo - colFrom) {
             for (int i = rowFrom; i < rowTo; i += DR) {
                 for (int j = colFrom; j < colTo; j += DC) {
-                    dotTile(n, k, a, ars, b, bcs, c, i, Math.min(DR, rowTo - i), j, Math.min(DC, colTo - j), sums);
+                    dotTile(n, k, a, ars, b, bcs, c, i, Math.min(DR, rowTo - i), j, Math.min(DC, colTo - j));
                 }
             }
         } else {
             for (int j = colFrom; j < colTo; j += DC) {
                 for (int i = rowFrom; i < rowTo; i += DR) {
-                    dotTile(n, k, a, ars, b, bcs, c, i, Math.min(DR, rowTo - i), j, Math.min(DC, colTo - j), sums);
+                    dotTile(n, k, a, ars, b, bcs, c, i, Math.min(DR, rowTo - i), j, Math.min(DC, colTo - j));
                 }
             }
         }
@@ -340,10 +339,10 @@ final class GemmStream {
 
     /**
      * A 2 × 8 block of C at (i, j); a row past {@code rows} or columns past {@code cols} repeat the last one
-     * (computed, not stored). {@code sums} is scratch of 16 doubles.
+     * (computed, not stored).
      */
     private static void dotTile(int n, int k, double[] a, int ars, double[] b, int bcs, double[] c,
-                                int i, int rows, int j, int cols, double[] sums) {
+                                int i, int rows, int j, int cols) {
         int a0 = i * ars;
         int a1 = rows > 1 ? a0 + ars : a0;
         int b0 = j * bcs;
@@ -431,6 +430,8 @@ final class GemmStream {
             s17 = x1.fma(y, s17);
             upper = k;
         }
+        // the reduced sums, for the edge blocks and the scalar tail (allocated only there)
+        double[] sums;
         if (L == 8) {
             // transposing add tree: level d pairs lanes i and i^d; lane t of r0 ends as the sum of s0t's lanes
             DoubleVector u01 = s00.blend(s01, BIT1).add(s01.blend(s00, BIT1).rearrange(SWAP1));
@@ -455,9 +456,11 @@ final class GemmStream {
                 }
                 return;
             }
+            sums = new double[2 * DC];
             r0.intoArray(sums, 0);
             r1.intoArray(sums, DC);
         } else {
+            sums = new double[2 * DC];
             sums[0] = s00.reduceLanes(VectorOperators.ADD);
             sums[1] = s01.reduceLanes(VectorOperators.ADD);
             sums[2] = s02.reduceLanes(VectorOperators.ADD);
