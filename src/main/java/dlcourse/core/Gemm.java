@@ -17,10 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Four paths, chosen by shape and operand layout only (so a given product always takes the same path and gives
  * the same bits):
  * <ul>
- *   <li>streamed ({@link #streamKind}): products with a small side that packing would not pay for — a short inner
- *       dimension ({@code Wᵀ·dZ}, k = n[l]; the small layer products) or the few-row dot-product layout
- *       ({@code dZ·Xᵀ} with Xᵀ a view) — run the unpacked {@link GemmStream} kernels, which read both operands in
- *       place; above {@link #PARALLEL_MIN_MNK} they split C like the parallel packed path;</li>
+ *   <li>streamed ({@link #streamKind}): products with a small side that packing would not pay for — few rows and a
+ *       short inner dimension (the small layer products) or the few-row dot-product layout ({@code dZ·Xᵀ} with Xᵀ
+ *       a view) — run the unpacked {@link GemmStream} kernels, which read both operands in place; above
+ *       {@link #PARALLEL_MIN_MNK} they split C like the parallel packed path;</li>
  *   <li>direct: tiny products ({@code m·n·k <= }{@link #DIRECT_MAX_MNK}), matrix-vector products (m = 1 or
  *       n = 1) and, below the parallel size, the skinny products a register tile would mostly pad (see
  *       {@link #skinny}) run unpacked vector loops with no allocation and no threads;</li>
@@ -264,23 +264,26 @@ final class Gemm {
      * Which {@link GemmStream} kernel, if any, the vector path uses for a product of this shape and layout (matrix
      * products only; matrix-vector products stay on the direct path):
      * <ul>
-     *   <li>broadcast, when B's rows are contiguous and the inner dimension is at most {@link #STREAM_MAX_SIDE}
-     *       ({@code Wᵀ·dZ} with k = n[l], the small layer products): the whole of k fits one register pass, so
-     *       packing would only add a copy. For tiny products its arithmetic (each entry a fused multiply-add chain
-     *       over p that starts from C) is the direct path's, so the tiny products it now takes keep their bits;</li>
+     *   <li>broadcast, when B's rows are contiguous, the inner dimension is at most {@link #STREAM_MAX_SIDE} and C
+     *       has at most {@link GemmStream#MC} rows (the small layer products such as (7×20)·(20×209)): the whole of
+     *       k fits one register pass, so packing would only add a copy. For tiny products its arithmetic (each entry
+     *       a fused multiply-add chain over p that starts from C) is the direct path's, so they keep their bits.
+     *       {@code Wᵀ·dZ} (12288 rows, k = 7 or 20) stays packed: there the packed kernel measured 5–10 % faster
+     *       (the B panel, packed once, is reused by 3072 row blocks) and both are bound by writing the 20 MB C;</li>
      *   <li>dots, in the dot-product layout ({@code dZ·Xᵀ}: A's rows and B's columns contiguous) with at most
      *       {@link #STREAM_MAX_SIDE} rows or columns of C: the long operand is read once, in place, instead of being
      *       transposed into micro-panels for a handful of rows on the other side ({@link #multiplyVector} leaves
      *       the tiny ones, {@code m·n·k <=} {@link #DIRECT_MAX_MNK}, on the direct path).</li>
      * </ul>
      * Products with few rows and a long k in the plain layout ({@code W·X}) stay packed: the packed loop nest reads
-     * B in place there too, and measured as fast as a broadcast kernel or faster.
+     * B in place there too, and measured as fast as a broadcast kernel or faster (the broadcast kernel with k blocks
+     * of 32–256 and B read in place: 39–44 GFLOPS against 45–47 on (20×1024)·(1024×209) in cache).
      */
     static int streamKind(int m, int n, int k, int acs, int brs, int bcs) {
         if (m == 1 || n == 1) {
             return NOT_STREAMED;
         }
-        if (bcs == 1 && k <= STREAM_MAX_SIDE) {
+        if (bcs == 1 && k <= STREAM_MAX_SIDE && m <= GemmStream.MC) {
             return STREAM_BROADCAST;
         }
         if (acs == 1 && brs == 1 && (m <= STREAM_MAX_SIDE || n <= STREAM_MAX_SIDE)) {

@@ -8,8 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Unpacked GEMM kernels for products with a small side: few rows of C (a layer's {@code n[l]} = 1..25 rows of W or
- * dZ) or a short inner dimension ({@code Wᵀ·dZ}, k = n[l]). Both operands are read in place, with no packing: with
- * 7 or 20 rows on the other side, copying a (12288 × 209) operand into micro-panels costs as much as the product.
+ * dZ), with a short inner dimension or in the dot-product layout. Both operands are read in place, with no packing:
+ * with 7 or 20 rows on the other side, transposing a (12288 × 209) operand into micro-panels costs a large share
+ * of the product.
  *
  * <ul>
  *   <li>{@link #broadcast}: B's rows are contiguous ({@code bcs = 1}). A {@link #MR} × {@link #NR} tile of C is
@@ -17,12 +18,13 @@ import jdk.incubator.vector.VectorSpecies;
  *       {@code NV} vectors of a row of B and broadcasts {@code MR} entries of A (read in place through its strides,
  *       so {@code Wᵀ} is a view) into fused multiply-adds, then the tile goes back into C. Column panels of B are the
  *       outer loop within a group of {@link #MC} rows of C, so a panel stays in L1 while the group's row blocks
- *       pass over it. Used for short inner dimensions: {@code Wᵀ·dZ} (k = n[l]) and the small products of the
- *       layers after the first.</li>
+ *       pass over it. Used for few rows with a short inner dimension: the small products of the layers after
+ *       the first (see {@link Gemm#streamKind}).</li>
  *   <li>{@link #dots}: the dot-product layout {@code dZ·Xᵀ} (rows of A and columns of B contiguous, Xᵀ a view of a
- *       stored X): entry (i, j) is the dot product of two contiguous rows, so a 4 × 4 block of C is 16 vector
- *       accumulators along k over 4 rows of A and 4 rows of X's storage, reduced across lanes at the end. Each row
- *       of X is read once per product, for all rows of A.</li>
+ *       stored X): entry (i, j) is the dot product of two contiguous rows, so a 2 × 8 block of C is 16 vector
+ *       accumulators along k over 2 rows of A and 8 rows of X's storage, reduced across lanes at the end by a
+ *       transposing add tree. Each block of 8 rows of X is read from memory once per product, for all rows of
+ *       A.</li>
  * </ul>
  *
  * <p>Every entry of C is computed by the same sequence of operations whatever tile it falls in (broadcast: a fused
@@ -91,8 +93,9 @@ final class GemmStream {
      * A[:, pc:pc+kc]·B[pc:pc+kc, :]. Column panels outside, row blocks inside, so a panel of B stays in L1 while
      * every row block passes over it. Rows past the last of a block repeat it (computed, not stored).
      */
-    private static void tiles(boolean fromC, int kc, int pc, double[] a, int ars, int acs, double[] b, int brs, double[] c, int n,
-                              int rowFrom, int rowTo, int from, int to) {
+    private static void tiles(boolean fromC, int kc, int pc, double[] a, int ars, int acs, double[] b, int brs,
+                              double[] c, int n, int rowFrom,
+                              int rowTo, int from, int to) {
         for (int j = from; j < to; j += NR) {
             int bo = pc * brs + j;
             for (int i = rowFrom; i < rowTo; i += MR) {
@@ -192,8 +195,9 @@ final class GemmStream {
     }
 
     /** MR × one vector at a time over columns {@code [from, to)}: the columns left after the full tiles. */
-    private static void vectors(boolean fromC, int kc, int pc, double[] a, int ars, int acs, double[] b, int brs, double[] c, int n,
-                                int rowFrom, int rowTo, int from, int to) {
+    private static void vectors(boolean fromC, int kc, int pc, double[] a, int ars, int acs, double[] b, int brs,
+                                double[] c, int n, int rowFrom,
+                                int rowTo, int from, int to) {
         for (int j = from; j < to; j += L) {
             int bo = pc * brs + j;
             for (int i = rowFrom; i < rowTo; i += MR) {
@@ -245,8 +249,9 @@ final class GemmStream {
     }
 
     /** MR × one column at a time, scalar: the last {@code n mod L} columns, with the lanes' fused multiply-adds. */
-    private static void columns(boolean fromC, int kc, int pc, double[] a, int ars, int acs, double[] b, int brs, double[] c, int n,
-                                int rowFrom, int rowTo, int from, int to) {
+    private static void columns(boolean fromC, int kc, int pc, double[] a, int ars, int acs, double[] b, int brs,
+                                double[] c, int n, int rowFrom,
+                                int rowTo, int from, int to) {
         for (int j = from; j < to; j++) {
             int bo = pc * brs + j;
             for (int i = rowFrom; i < rowTo; i += MR) {
@@ -294,9 +299,12 @@ final class GemmStream {
     // ---------------------------------------------------------------- dot kernel (A rows, B columns contiguous)
 
     /** Swaps lanes i and i^d; lane masks of the lanes with bit d set (only built for 8 lanes, see {@link #dots}). */
-    private static final VectorShuffle<Double> SWAP1 = L == 8 ? VectorShuffle.fromValues(S, 1, 0, 3, 2, 5, 4, 7, 6) : null;
-    private static final VectorShuffle<Double> SWAP2 = L == 8 ? VectorShuffle.fromValues(S, 2, 3, 0, 1, 6, 7, 4, 5) : null;
-    private static final VectorShuffle<Double> SWAP4 = L == 8 ? VectorShuffle.fromValues(S, 4, 5, 6, 7, 0, 1, 2, 3) : null;
+    private static final VectorShuffle<Double> SWAP1 =
+            L == 8 ? VectorShuffle.fromValues(S, 1, 0, 3, 2, 5, 4, 7, 6) : null;
+    private static final VectorShuffle<Double> SWAP2 =
+            L == 8 ? VectorShuffle.fromValues(S, 2, 3, 0, 1, 6, 7, 4, 5) : null;
+    private static final VectorShuffle<Double> SWAP4 =
+            L == 8 ? VectorShuffle.fromValues(S, 4, 5, 6, 7, 0, 1, 2, 3) : null;
     /** {@code HEAD[r]}: lanes {@code 0 .. L-r-1} set, the lanes of the last L entries already counted when r remain. */
     private static final boolean[][] HEAD = new boolean[L][L];
 

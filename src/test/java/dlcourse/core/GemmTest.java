@@ -358,8 +358,9 @@ class GemmTest {
             {300, 64, 260},  // rows, each part still more than MC rows
             {150, 40, 700},  // rows, each part at most MC rows (B read in place there, packed when unsplit)
             {20, 209, 1000}, // columns, few rows
-            {2000, 209, 20}, // broadcast kernel, rows (Wᵀ·dZ)
-            {3001, 211, 7},  // broadcast kernel, rows, ragged
+            {2000, 209, 20}, // Wᵀ·dZ-like: packed (and the broadcast kernel via STREAMED_TWO_THREADS), rows
+            {3001, 211, 7},  // the same, ragged
+            {60, 3001, 25},  // broadcast kernel, columns
             {20, 2000, 209}, // dots kernel (with Bᵀ a view), columns (dZ·Xᵀ)
             {7, 3001, 211},  // dots kernel, columns, ragged
         };
