@@ -14,9 +14,13 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code Wᵀ} in {@code Wᵀ·dZ}) is read in place while packing and never copied into a transposed matrix.
  * {@code C} is always a fresh row-major (m, n) array.
  *
- * <p>Three paths, chosen by shape and operand layout only (so a given product always takes the same path and gives
+ * <p>Four paths, chosen by shape and operand layout only (so a given product always takes the same path and gives
  * the same bits):
  * <ul>
+ *   <li>streamed ({@link #streamKind}): products with a small side that packing would not pay for — few rows and a
+ *       short inner dimension (the small layer products) or the few-row dot-product layout ({@code dZ·Xᵀ} with Xᵀ
+ *       a view) — run the unpacked {@link GemmStream} kernels, which read both operands in place; above
+ *       {@link #PARALLEL_MIN_MNK} they split C like the parallel packed path;</li>
  *   <li>direct: tiny products ({@code m·n·k <= }{@link #DIRECT_MAX_MNK}), matrix-vector products (m = 1 or
  *       n = 1) and, below the parallel size, the skinny products a register tile would mostly pad (see
  *       {@link #skinny}) run unpacked vector loops with no allocation and no threads;</li>
@@ -69,6 +73,13 @@ final class Gemm {
      */
     static final long PARALLEL_MIN_MNK = 4_000_000L;
 
+    /**
+     * Products with at most this inner length (B row-major), or at most this many rows or columns of C in the
+     * dot-product layout, take the unpacked {@link GemmStream} kernels instead of the packed loop nest (see
+     * {@link #streamKind}). The course's layer sizes are 1..25.
+     */
+    static final int STREAM_MAX_SIDE = 32;
+
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
     private Gemm() {
@@ -111,7 +122,16 @@ final class Gemm {
             return;
         }
         long mnk = (long) m * n * k;
-        if (mnk <= DIRECT_MAX_MNK || m == 1 || n == 1) {
+        int stream = streamKind(m, n, k, acs, brs, bcs);
+        if (stream == STREAM_DOTS && mnk <= DIRECT_MAX_MNK) {
+            // tiny dot-layout products stay on the direct path (and keep its bits: the gradient checks' fixtures
+            // pin differences that amplify the last bit of a product)
+            stream = NOT_STREAMED;
+        }
+        if (stream != NOT_STREAMED) {
+            streamed(stream == STREAM_DOTS, m, n, k, a, ars, acs, b, brs, bcs, c,
+                    threads > 1 && mnk >= PARALLEL_MIN_MNK ? threads : 1);
+        } else if (mnk <= DIRECT_MAX_MNK || m == 1 || n == 1) {
             // tiny products, and matrix-vector products (wᵀ·X, X·dZᵀ in logistic regression), which a register
             // tile of MR × NR would mostly pad with zeros: stream the operands once instead
             direct(m, n, k, a, ars, acs, b, brs, bcs, c);
@@ -230,6 +250,96 @@ final class Gemm {
             }
         } else {
             multiplyScalar(m, n, k, a, ars, acs, b, brs, bcs, c);
+        }
+    }
+
+    /** {@link #streamKind}: the product takes another path. */
+    static final int NOT_STREAMED = 0;
+    /** {@link #streamKind}: {@link GemmStream#broadcast}. */
+    static final int STREAM_BROADCAST = 1;
+    /** {@link #streamKind}: {@link GemmStream#dots}. */
+    static final int STREAM_DOTS = 2;
+
+    /**
+     * Which {@link GemmStream} kernel, if any, the vector path uses for a product of this shape and layout (matrix
+     * products only; matrix-vector products stay on the direct path):
+     * <ul>
+     *   <li>broadcast, when B's rows are contiguous, the inner dimension is at most {@link #STREAM_MAX_SIDE} and C
+     *       has at most {@link GemmStream#MC} rows (the small layer products such as (7×20)·(20×209)): the whole of
+     *       k fits one register pass, so packing would only add a copy. For tiny products its arithmetic (each entry
+     *       a fused multiply-add chain over p that starts from C) is the direct path's, so they keep their bits.
+     *       {@code Wᵀ·dZ} (12288 rows, k = 7 or 20) stays packed: there the packed kernel measured 5–10 % faster
+     *       (the B panel, packed once, is reused by 3072 row blocks) and both are bound by writing the 20 MB C;</li>
+     *   <li>dots, in the dot-product layout ({@code dZ·Xᵀ}: A's rows and B's columns contiguous) with at most
+     *       {@link #STREAM_MAX_SIDE} rows or columns of C: the long operand is read once, in place, instead of being
+     *       transposed into micro-panels for a handful of rows on the other side ({@link #multiplyVector} leaves
+     *       the tiny ones, {@code m·n·k <=} {@link #DIRECT_MAX_MNK}, on the direct path).</li>
+     * </ul>
+     * Products with few rows and a long k in the plain layout ({@code W·X}) stay packed: the packed loop nest reads
+     * B in place there too, and measured as fast as a broadcast kernel or faster (the broadcast kernel with k blocks
+     * of 32–256 and B read in place: 39–44 GFLOPS against 45–47 on (20×1024)·(1024×209) in cache).
+     */
+    static int streamKind(int m, int n, int k, int acs, int brs, int bcs) {
+        if (m == 1 || n == 1) {
+            return NOT_STREAMED;
+        }
+        if (bcs == 1 && k <= STREAM_MAX_SIDE && m <= GemmStream.MC) {
+            return STREAM_BROADCAST;
+        }
+        if (acs == 1 && brs == 1 && (m <= STREAM_MAX_SIDE || n <= STREAM_MAX_SIDE)) {
+            return STREAM_DOTS;
+        }
+        return NOT_STREAMED;
+    }
+
+    /**
+     * The {@link GemmStream} kernels ({@code dots}: the dot-product layout; otherwise broadcast), on up to
+     * {@code threads} threads: C is split along its longer side into ranges aligned to the kernel's tile, the caller
+     * computes the first range and the common pool the others.
+     */
+    static void streamed(boolean dots, int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs,
+                         int bcs, double[] c, int threads) {
+        boolean splitColumns = n >= m;
+        int extent = splitColumns ? n : m;
+        int unit = dots ? (splitColumns ? GemmStream.DC : GemmStream.DR) : splitColumns ? L : GemmStream.MR;
+        int units = (extent + unit - 1) / unit;
+        int parts = Math.min(threads, units);
+        if (parts < 2) {
+            streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, n);
+            return;
+        }
+        int[] bounds = new int[parts + 1];
+        for (int t = 0; t <= parts; t++) {
+            bounds[t] = Math.min(extent, (int) ((long) units * t / parts) * unit);
+        }
+        List<ForkJoinTask<?>> forked = new ArrayList<>(parts - 1);
+        for (int t = 1; t < parts; t++) {
+            int from = bounds[t];
+            int to = bounds[t + 1];
+            Runnable part = splitColumns
+                    ? () -> streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, from, to)
+                    : () -> streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, from, to, 0, n);
+            forked.add(ForkJoinPool.commonPool().submit(part));
+        }
+        if (splitColumns) {
+            streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, bounds[1]);
+        } else {
+            streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, bounds[1], 0, n);
+        }
+        for (ForkJoinTask<?> task : forked) {
+            task.join();
+        }
+    }
+
+    private static void streamedBlock(boolean dots, int m, int n, int k, double[] a, int ars, int acs, double[] b,
+                                      int brs, int bcs, double[] c, int rowFrom, int rowTo, int colFrom, int colTo) {
+        if (dots) {
+            GemmStream.dots(n, k, a, ars, b, bcs, c, rowFrom, rowTo, colFrom, colTo);
+        } else {
+            // tiny products chain from C as the direct path does, and keep its bits; larger ones add C at the end,
+            // which leaves the loads of C off the start of each tile's chain
+            GemmStream.broadcast(n, k, a, ars, acs, b, brs, c, rowFrom, rowTo, colFrom, colTo,
+                    (long) m * n * k <= DIRECT_MAX_MNK);
         }
     }
 

@@ -91,6 +91,19 @@ class GemmTest {
             a.colStride(), b.data(), b.rowStride(), b.colStride(), c);
     private static final Path PACKED = (m, n, k, a, b, c) -> Gemm.packed(m, n, k, a.data(), a.rowStride(),
             a.colStride(), b.data(), b.rowStride(), b.colStride(), c, 0, m, 0, n);
+    /** {@link GemmStream#broadcast} over the whole of C (B row-major only). */
+    private static final Path BROADCAST = (m, n, k, a, b, c) -> GemmStream.broadcast(n, k, a.data(), a.rowStride(),
+            a.colStride(), b.data(), b.rowStride(), c, 0, m, 0, n, false);
+    /** {@link GemmStream#broadcast} with each chain starting from C (as for tiny products). */
+    private static final Path BROADCAST_FROM_C = (m, n, k, a, b, c) -> GemmStream.broadcast(n, k, a.data(),
+            a.rowStride(), a.colStride(), b.data(), b.rowStride(), c, 0, m, 0, n, true);
+    /** {@link GemmStream#dots} over the whole of C (A row-major, B a transposed view only). */
+    private static final Path DOTS = (m, n, k, a, b, c) -> GemmStream.dots(n, k, a.data(), a.rowStride(), b.data(),
+            b.colStride(), c, 0, m, 0, n);
+    /** {@link Gemm#streamed} with the kernel the layout allows, split over 2 threads whatever the size. */
+    private static final Path STREAMED_TWO_THREADS = (m, n, k, a, b, c) -> Gemm.streamed(a.colStride() == 1
+            && b.rowStride() == 1, m, n, k, a.data(), a.rowStride(), a.colStride(), b.data(), b.rowStride(),
+            b.colStride(), c, 2);
     private static final Path ONE_THREAD = threads(1);
     private static final Path TWO_THREADS = threads(2);
     private static final Path SCALAR = (m, n, k, a, b, c) -> Gemm.multiplyScalar(m, n, k, a.data(), a.rowStride(),
@@ -151,6 +164,16 @@ class GemmTest {
             assertPathAgrees("direct", DIRECT, m, n, k, a, b, c0, reference, bound);
         }
         assertPathAgrees("packed", PACKED, m, n, k, a, b, c0, reference, bound);
+        if (!bTransposed) {
+            assertPathAgrees("broadcast", BROADCAST, m, n, k, a, b, c0, reference, bound);
+            assertPathAgrees("broadcast from C", BROADCAST_FROM_C, m, n, k, a, b, c0, reference, bound);
+        }
+        if (!aTransposed && bTransposed) {
+            assertPathAgrees("dots", DOTS, m, n, k, a, b, c0, reference, bound);
+        }
+        if (!bTransposed || !aTransposed) {
+            assertPathAgrees("streamed, 2 threads", STREAMED_TWO_THREADS, m, n, k, a, b, c0, reference, bound);
+        }
         assertPathAgrees("multiply, 1 thread", ONE_THREAD, m, n, k, a, b, c0, reference, bound);
         assertPathAgrees("multiply, 2 threads", TWO_THREADS, m, n, k, a, b, c0, reference, bound);
     }
@@ -184,6 +207,14 @@ class GemmTest {
         shapes.add(List.of(5, 3001, 9)); // packed, n > NC
         shapes.add(List.of(97, 97, 257)); // parallel, split along columns
         shapes.add(List.of(257, 31, 257)); // parallel, split along rows
+        for (int v : new int[] {1, 7, 8, 9, 31, 1025}) {
+            shapes.add(List.of(v, 209, 20)); // broadcast (k <= STREAM_MAX_SIDE), few or many rows
+            shapes.add(List.of(20, v, 209)); // dots with few rows, any number of columns
+            shapes.add(List.of(v, 20, 209)); // dots with few columns
+            shapes.add(List.of(7, 25, v)); // any inner length, vector tail of k included
+        }
+        shapes.add(List.of(2, 3, 1)); // stream kernels with fewer rows than a block
+        shapes.add(List.of(3, 2, 33));
         List<int[]> out = new ArrayList<>();
         for (List<Integer> s : shapes) {
             out.add(new int[] {s.get(0), s.get(1), s.get(2)});
@@ -327,6 +358,11 @@ class GemmTest {
             {300, 64, 260},  // rows, each part still more than MC rows
             {150, 40, 700},  // rows, each part at most MC rows (B read in place there, packed when unsplit)
             {20, 209, 1000}, // columns, few rows
+            {2000, 209, 20}, // Wᵀ·dZ-like: packed (and the broadcast kernel via STREAMED_TWO_THREADS), rows
+            {3001, 211, 7},  // the same, ragged
+            {60, 3001, 25},  // broadcast kernel, columns
+            {20, 2000, 209}, // dots kernel (with Bᵀ a view), columns (dZ·Xᵀ)
+            {7, 3001, 211},  // dots kernel, columns, ragged
         };
         for (int[] s : shapes) {
             for (boolean at : new boolean[] {false, true}) {
@@ -351,8 +387,15 @@ class GemmTest {
         Operand b = Operand.random(k, n, bTransposed, rnd);
         double[] c0 = initialC(m, n, rnd);
 
+        // the unsplit run of the path multiply takes for this shape and layout
+        int stream = Gemm.streamKind(m, n, k, a.colStride(), b.rowStride(), b.colStride());
         double[] unsplit = c0.clone();
-        PACKED.run(m, n, k, a, b, unsplit);
+        if (stream == Gemm.NOT_STREAMED) {
+            PACKED.run(m, n, k, a, b, unsplit);
+        } else {
+            Gemm.streamed(stream == Gemm.STREAM_DOTS, m, n, k, a.data(), a.rowStride(), a.colStride(), b.data(),
+                    b.rowStride(), b.colStride(), unsplit, 1);
+        }
         double[] one = c0.clone();
         ONE_THREAD.run(m, n, k, a, b, one);
         double[] two = c0.clone();
@@ -365,6 +408,11 @@ class GemmTest {
             assertArrayEquals(unsplit, one, "1 thread vs the unsplit packed path");
         }
         assertArrayEquals(one, two, "1 vs 2 threads");
+        if (stream != Gemm.NOT_STREAMED) {
+            double[] streamedTwo = c0.clone();
+            STREAMED_TWO_THREADS.run(m, n, k, a, b, streamedTwo);
+            assertArrayEquals(unsplit, streamedTwo, "streamed kernel, unsplit vs 2 threads");
+        }
         assertArrayEquals(one, three, "1 vs 3 threads");
     }
 
@@ -375,5 +423,73 @@ class GemmTest {
         assertEquals(0, Gemm.MC % Gemm.MR);
         assertEquals(0, Gemm.NC % Gemm.NR);
         assertTrue(Gemm.DIRECT_MAX_MNK < Gemm.PARALLEL_MIN_MNK);
+        assertEquals(GemmStream.NV * Simd.LANES, GemmStream.NR);
+        assertEquals(0, GemmStream.MC % GemmStream.MR);
+        assertTrue(GemmStream.KC >= Gemm.STREAM_MAX_SIDE, "a streamed broadcast product is one pass over k");
+    }
+
+    @ParameterizedTest(name = "({0}x{2})·({2}x{1})")
+    @MethodSource("streamSplits")
+    void the_stream_kernels_give_the_same_bits_for_any_block_of_c(int m, int n, int k) {
+        // every entry is computed by the same operations whatever block (tile, vector, scalar column) it falls in
+        SplittableRandom rnd = new SplittableRandom(SEED * 7 + m + n + k);
+        Operand a = Operand.random(m, k, false, rnd);
+        Operand b = Operand.random(k, n, false, rnd);
+        Operand bt = Operand.random(k, n, true, rnd);
+        double[] c0 = initialC(m, n, rnd);
+        double[] whole = c0.clone();
+        BROADCAST.run(m, n, k, a, b, whole);
+        double[] wholeFromC = c0.clone();
+        BROADCAST_FROM_C.run(m, n, k, a, b, wholeFromC);
+        double[] wholeDots = c0.clone();
+        DOTS.run(m, n, k, a, bt, wholeDots);
+        for (int[] cut : new int[][] {{1, 1}, {m / 2, n / 2}, {m - 1, n - 3}, {3, 5}}) {
+            int r = Math.max(0, Math.min(m, cut[0]));
+            int q = Math.max(0, Math.min(n, cut[1]));
+            double[] pieces = c0.clone();
+            double[] piecesFromC = c0.clone();
+            double[] piecesDots = c0.clone();
+            int[][] blocks = {{0, r, 0, q}, {0, r, q, n}, {r, m, 0, q}, {r, m, q, n}};
+            for (int[] blk : blocks) {
+                GemmStream.broadcast(n, k, a.data(), a.rowStride(), a.colStride(), b.data(), b.rowStride(), pieces,
+                        blk[0], blk[1], blk[2], blk[3], false);
+                GemmStream.broadcast(n, k, a.data(), a.rowStride(), a.colStride(), b.data(), b.rowStride(),
+                        piecesFromC, blk[0], blk[1], blk[2], blk[3], true);
+                GemmStream.dots(n, k, a.data(), a.rowStride(), bt.data(), bt.colStride(), piecesDots,
+                        blk[0], blk[1], blk[2], blk[3]);
+            }
+            assertArrayEquals(whole, pieces, "broadcast, cut at row " + r + ", column " + q);
+            assertArrayEquals(wholeFromC, piecesFromC, "broadcast from C, cut at row " + r + ", column " + q);
+            assertArrayEquals(wholeDots, piecesDots, "dots, cut at row " + r + ", column " + q);
+        }
+    }
+
+    @ParameterizedTest(name = "Aᵀ view {0}, Bᵀ view {1}")
+    @MethodSource("layouts")
+    void tiny_products_give_the_direct_paths_bits_whatever_kernel_takes_them(boolean aTransposed,
+                                                                            boolean bTransposed) {
+        // the gradient checks' fixtures pin differences that amplify the last bit of these products
+        int[][] shapes = {{5, 3, 4}, {3, 5, 5}, {1, 3, 3}, {3, 3, 3}, {4, 400, 2}, {9, 7, 31}, {20, 20, 20}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            assertTrue((long) m * n * k <= Gemm.DIRECT_MAX_MNK);
+            SplittableRandom rnd = new SplittableRandom(SEED + m * 100 + n * 10 + k);
+            Operand a = Operand.random(m, k, aTransposed, rnd);
+            Operand b = Operand.random(k, n, bTransposed, rnd);
+            double[] c0 = initialC(m, n, rnd);
+            double[] direct = c0.clone();
+            DIRECT.run(m, n, k, a, b, direct);
+            double[] vector = c0.clone();
+            Gemm.multiplyVector(m, n, k, a.data(), a.rowStride(), a.colStride(), b.data(), b.rowStride(),
+                    b.colStride(), vector, 2);
+            assertArrayEquals(direct, vector, "(" + m + "x" + k + ")·(" + k + "x" + n + ")");
+        }
+    }
+
+    static Stream<Arguments> streamSplits() {
+        return Stream.of(Arguments.of(7, 209, 20), Arguments.of(20, 209, 7), Arguments.of(9, 31, 1),
+                Arguments.of(31, 1025, 9), Arguments.of(8, 33, 300), Arguments.of(4, 400, 2));
     }
 }

@@ -18,6 +18,12 @@ public enum CourseShape {
     DZ_XT("dZ·Xᵀ", 20, 209, 12288, Operand.RIGHT_TRANSPOSED),
     /** Its input gradient: Wᵀ · dZ, where W is stored (20, 12288) and Wᵀ is a view; dZ is (20, 209). */
     WT_DZ("Wᵀ·dZ", 12288, 20, 209, Operand.LEFT_TRANSPOSED),
+    /** First layer of the cat classifier's 2-layer model (n_h = 7): W1 (7, 12288) · X (12288, 209). */
+    W1_X_7("W1·X (7 rows)", 7, 12288, 209, Operand.PLAIN),
+    /** Its weight gradient dZ1 (7, 209) · Xᵀ, Xᵀ a view of X (12288, 209). */
+    DZ_XT_7("dZ·Xᵀ (7 rows)", 7, 209, 12288, Operand.RIGHT_TRANSPOSED),
+    /** Its input gradient W1ᵀ · dZ1, W1 stored (7, 12288); dZ1 is (7, 209). */
+    WT_DZ_7("Wᵀ·dZ (k = 7)", 12288, 7, 209, Operand.LEFT_TRANSPOSED),
     /** Second layer of the L-layer model: W2 (7, 20) · A1 (20, 209). */
     W2_A1("W2·A1", 7, 20, 209, Operand.PLAIN),
     /** Planar-data classifier's first layer: W1 (4, 2) · X (2, 400). */

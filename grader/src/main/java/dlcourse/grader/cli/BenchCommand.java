@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
                 + "and 2 threads, and exp/sigmoid/relu against a plain Math loop (about a minute; --quick: ~10 s).",
             "A diagnostic: results are checked against the scalar twin first, and no figure passes or fails. "
                 + "Run it on an otherwise idle machine.",
-            "Shapes: W1X, dZXt, WtdZ, 7x20x209, 4x2x400, SIGNS, 1024."})
+            "Shapes: W1X, dZXt, WtdZ (the 4-layer model's first layer, 20 units), W1X7, dZXt7, WtdZ7 (the 2-layer "
+                + "model's, 7 units), 7x20x209, 4x2x400, SIGNS, 1024."})
 public final class BenchCommand implements Callable<Integer> {
 
     /** Normwise relative tolerance between a kernel and its scalar twin, checked before any timing. */
@@ -70,6 +71,9 @@ public final class BenchCommand implements Callable<Integer> {
             new Gemm("W1X", "W1.X", 20, 12288, 209, Transposed.NONE, ">=22/>=45", "24/41"),
             new Gemm("dZXt", "dZ.X^T", 20, 209, 12288, Transposed.RIGHT, ">=22/>=45", "-"),
             new Gemm("WtdZ", "W^T.dZ", 12288, 20, 209, Transposed.LEFT, ">=22/-", "-"),
+            new Gemm("W1X7", "W1.X", 7, 12288, 209, Transposed.NONE, "-", "-"),
+            new Gemm("dZXt7", "dZ.X^T", 7, 209, 12288, Transposed.RIGHT, "-", "-"),
+            new Gemm("WtdZ7", "W^T.dZ", 12288, 7, 209, Transposed.LEFT, "-", "-"),
             new Gemm("7x20x209", "W2.A1", 7, 20, 209, Transposed.NONE, ">=22/-", "-"),
             new Gemm("4x2x400", "planar", 4, 2, 400, Transposed.NONE, "<1us", "-"),
             new Gemm("SIGNS", "SIGNS", 25, 12288, 1080, Transposed.NONE, ">=22/>=45", "33/58"),
@@ -160,7 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--shape", split = ",", paramLabel = "SHAPE",
             description = "Products to time (repeat or separate with commas; case ignored): W1X, dZXt, WtdZ, "
-                    + "7x20x209, 4x2x400, SIGNS, 1024. Default: all.")
+                    + "W1X7, dZXt7, WtdZ7, 7x20x209, 4x2x400, SIGNS, 1024. Default: all.")
     private List<String> shapeKeys = new ArrayList<>();
 
     @CommandLine.Spec
