@@ -2,11 +2,11 @@ package dlcourse.grader.sandbox;
 
 import dlcourse.grader.check.Check;
 import dlcourse.grader.check.CheckRunner;
-import dlcourse.grader.report.CheckResult;
 import dlcourse.grader.check.Verdict;
 import dlcourse.grader.check.Visibility;
 import dlcourse.grader.fixture.FixtureStore;
 import dlcourse.grader.report.AssignmentResult;
+import dlcourse.grader.report.CheckResult;
 import dlcourse.grader.run.Assignment;
 import dlcourse.grader.run.Course;
 import dlcourse.grader.run.Grader;
@@ -18,6 +18,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -132,8 +133,8 @@ public final class ChildMain {
                 if (before.contains(t) || !t.isAlive() || t.getName().startsWith("check ")) {
                     continue;
                 }
-                if (entry.getValue().length == 0) {
-                    starting++;          // started but not scheduled yet (a busy machine): look again
+                if (Arrays.stream(entry.getValue()).allMatch(f -> f.getClassName().equals(Thread.class.getName()))) {
+                    starting++;          // started, not yet in its task (a busy machine): look again
                     continue;
                 }
                 for (StackTraceElement frame : entry.getValue()) {
