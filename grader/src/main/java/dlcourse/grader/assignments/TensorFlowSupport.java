@@ -75,12 +75,10 @@ final class TensorFlowSupport {
      * to its time limit.
      */
     static <T> Check<T> guarded(Check<T> check) {
-        Check.Body<T> body = check.body();
-        return new Check<>(check.id(), check.function(), check.kind(), check.visibility(), check.title(),
-                check.points(), check.timeout().plus(START_UP_ALLOWANCE), ctx -> {
-                    String problem = unavailable();
-                    return problem != null ? new Verdict.GraderError(problem) : body.run(ctx);
-                }, check.judge());
+        return check.withTimeout(check.timeout().plus(START_UP_ALLOWANCE)).withBody(body -> ctx -> {
+            String problem = unavailable();
+            return problem != null ? new Verdict.GraderError(problem) : body.run(ctx);
+        });
     }
 
     /** Every check guarded. */

@@ -50,6 +50,14 @@ public record Check<T>(String id, String function, Kind kind, Visibility visibil
         return new Check<>(id, function, kind, visibility, title, points, limit, body, judge);
     }
 
+    /**
+     * The same check (id, points, limit, judge…) with its body wrapped, e.g. to load a library first: wrappers go
+     * through here so that nothing of the check is lost on the way.
+     */
+    public Check<T> withBody(java.util.function.UnaryOperator<Body<T>> wrap) {
+        return new Check<>(id, function, kind, visibility, title, points, timeout, wrap.apply(body), judge);
+    }
+
     /** The JUnit display name: {@code propagate › value (seed 1)}. */
     public String displayName() {
         return function + " › " + title;

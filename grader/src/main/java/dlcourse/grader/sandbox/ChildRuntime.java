@@ -201,14 +201,10 @@ final class ChildRuntime {
                     continue;
                 }
                 out.putNextEntry(new JarEntry(e.getName()));
-                copy(in, out);
+                in.transferTo(out);
                 out.closeEntry();
             }
         }
-    }
-
-    private static void copy(InputStream in, OutputStream out) throws IOException {
-        in.transferTo(out);
     }
 
     private static String relative(Path root, Path p) {

@@ -265,7 +265,7 @@ public final class ForkedGrader implements SubmissionGrader, AutoCloseable {
                         + broke.getValue() + (check.function().equals(culprit.function()) ? "."
                         : "; " + check.function() + " calls it.");
                 Verdict verdict = broke.getValue().startsWith("ran past")
-                        ? new Verdict.TimedOut(limitOf(rt, assignment, check.id()), note) : new Verdict.Crashed(note);
+                        ? new Verdict.TimedOut(limitOf(rt, check.id()), note) : new Verdict.Crashed(note);
                 got.rows.put(check.id(), Grader.row(check, new CheckRunner.Outcome(verdict, 0)));
             }
         }
@@ -372,7 +372,7 @@ public final class ForkedGrader implements SubmissionGrader, AutoCloseable {
                         case "start" -> {
                             running = e.check();
                             runningSince = System.nanoTime();
-                            runningLimit = limitOf(rt, e.assignment(), e.check()).plus(WATCHDOG_SLACK);
+                            runningLimit = limitOf(rt, e.check()).plus(WATCHDOG_SLACK);
                         }
                         case "row" -> {
                             got.rows.put(e.check(), e.row());
@@ -445,7 +445,7 @@ public final class ForkedGrader implements SubmissionGrader, AutoCloseable {
         if (running != null) {
             Check<?> check = find(rt, running);
             Verdict verdict = killedFor != null && !budgetSpent
-                    ? new Verdict.TimedOut(limitOf(rt, null, running))
+                    ? new Verdict.TimedOut(limitOf(rt, running))
                     : new Verdict.Crashed("The grading JVM " + (killedFor != null ? "was " : "") + what
                     + " while this check ran.");
             if (check != null) {
@@ -469,7 +469,7 @@ public final class ForkedGrader implements SubmissionGrader, AutoCloseable {
         return "ended with exit code " + exit + " (does the code call System.exit or Runtime.halt?)";
     }
 
-    private Duration limitOf(ChildRuntime rt, String assignment, String checkId) {
+    private Duration limitOf(ChildRuntime rt, String checkId) {
         Check<?> check = find(rt, checkId);
         Duration limit = check == null ? Check.DEFAULT_TIMEOUT : check.timeout();
         Duration cap = limits.checkTimeoutCap();
