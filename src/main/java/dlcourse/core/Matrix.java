@@ -28,15 +28,31 @@ public final class Matrix {
 
     private final int rows;
     private final int cols;
-    /** Row-major storage; when {@link #transposed}, it holds the (cols, rows) matrix this one is a view of. */
+    /**
+     * Row-major storage; when {@link #transposed}, it holds the (cols, rows) matrix this one is a view of. Null for a
+     * deferred product (see {@link #dotDeferred}): read it through {@link #store()}.
+     */
     private final double[] data;
+    /** The product behind a deferred matrix (null for every other matrix); computes the storage once. */
+    private final Deferred deferred;
     private final boolean transposed;
 
     private Matrix(int rows, int cols, double[] data, boolean transposed) {
+        this(rows, cols, data, null, transposed);
+    }
+
+    private Matrix(int rows, int cols, double[] data, Deferred deferred, boolean transposed) {
         this.rows = rows;
         this.cols = cols;
         this.data = data;
+        this.deferred = deferred;
         this.transposed = transposed;
+    }
+
+    /** The storage, computing a deferred product first if no one has read it yet. */
+    private double[] store() {
+        double[] d = data;
+        return d != null ? d : deferred.values();
     }
 
     /** Wraps a row-major array without copying; the caller hands over ownership. */
@@ -152,7 +168,8 @@ public final class Matrix {
     public double get(int i, int j) {
         int r = normalise(i, 0, rows);
         int c = normalise(j, 1, cols);
-        return transposed ? data[c * rows + r] : data[r * cols + c];
+        double[] d = store();
+        return transposed ? d[c * rows + r] : d[r * cols + c];
     }
 
     private static int normalise(int index, int axis, int size) {
@@ -173,7 +190,7 @@ public final class Matrix {
             throw new ShapeException("can only convert an array of size 1 to a Python scalar (shape "
                     + shape() + ")");
         }
-        return data[0];
+        return store()[0];
     }
 
     /** The values in row-major order (a copy). */
@@ -193,8 +210,9 @@ public final class Matrix {
 
     /** Row-major storage of this matrix's logical layout; shared (not copied) unless this is a transposed view. */
     double[] contiguous() {
+        double[] d = store();
         if (!transposed) {
-            return data;
+            return d;
         }
         double[] out = new double[rows * cols];
         // this (rows, cols) is the transpose of a row-major (cols, rows) storage: copy in cache-friendly blocks
@@ -206,7 +224,7 @@ public final class Matrix {
                 for (int j = j0; j < j1; j++) {
                     int src = j * rows;
                     for (int i = i0; i < i1; i++) {
-                        out[i * cols + j] = data[src + i];
+                        out[i * cols + j] = d[src + i];
                     }
                 }
             }
@@ -236,6 +254,56 @@ public final class Matrix {
     }
 
     /**
+     * {@link #dot}, computed only when its values are first needed: the shapes are checked now, the product the first
+     * time anything reads the result (an entry, an operation, equality, printing) and then kept. The values are
+     * exactly those {@code dot} gives. Meant for results a caller may well leave unused — the course's backward step
+     * returns dA_prev = Wᵀ·dZ for every layer, and for the first layer that is the gradient with respect to the
+     * input X, which training never reads: (12288, 209) for the cat pictures, as many multiply-adds as the layer's
+     * forward product and 20 MB of output per iteration. Both operands are kept until then (matrices are immutable,
+     * so the result cannot change); reading it from several threads computes it once.
+     *
+     * @throws ShapeException as {@link #dot} does, at once
+     */
+    public Matrix dotDeferred(Matrix other) {
+        if (cols != other.rows) {
+            throw ShapeException.dot(shape(), other.shape());
+        }
+        return new Matrix(rows, other.cols, null, new Deferred(this, other), false);
+    }
+
+    /** True while this is a deferred product whose values nobody has read yet (for tests). */
+    boolean isPending() {
+        return deferred != null && deferred.pending();
+    }
+
+    /** A product waiting to be computed: the operands until then, the storage after. */
+    private static final class Deferred {
+        private Matrix left;
+        private Matrix right;
+        private double[] values;
+
+        Deferred(Matrix left, Matrix right) {
+            this.left = left;
+            this.right = right;
+        }
+
+        synchronized double[] values() {
+            if (values == null) {
+                double[] out = new double[left.rows * right.cols];
+                product(left, right, out, null, THREADS);
+                values = out;
+                left = null;
+                right = null;
+            }
+            return values;
+        }
+
+        synchronized boolean pending() {
+            return values == null;
+        }
+    }
+
+    /**
      * {@code out += a · b}, reading transposed views in place through strides.
      *
      * @param impl the twin to run, or {@code null} for the one {@code -Ddlcourse.simd} selects
@@ -246,11 +314,11 @@ public final class Matrix {
         int brs = b.transposed ? 1 : b.cols;
         int bcs = b.transposed ? b.rows : 1;
         if (impl == null) {
-            Gemm.multiply(a.rows, b.cols, a.cols, a.data, ars, acs, b.data, brs, bcs, out, threads);
+            Gemm.multiply(a.rows, b.cols, a.cols, a.store(), ars, acs, b.store(), brs, bcs, out, threads);
         } else if (impl == Kernels.Impl.SCALAR) {
-            Gemm.multiplyScalar(a.rows, b.cols, a.cols, a.data, ars, acs, b.data, brs, bcs, out);
+            Gemm.multiplyScalar(a.rows, b.cols, a.cols, a.store(), ars, acs, b.store(), brs, bcs, out);
         } else {
-            Gemm.multiplyVector(a.rows, b.cols, a.cols, a.data, ars, acs, b.data, brs, bcs, out, threads);
+            Gemm.multiplyVector(a.rows, b.cols, a.cols, a.store(), ars, acs, b.store(), brs, bcs, out, threads);
         }
     }
 
@@ -289,14 +357,16 @@ public final class Matrix {
     /** {@code relu(W·A + b)} with the activation applied in place on the fresh output. */
     public static Matrix linearRelu(Matrix w, Matrix a, Matrix b) {
         Matrix z = linear(w, a, b);
-        Elementwise.unary(Elementwise.Unary.RELU, z.data, z.data, z.data.length);
+        double[] d = z.store();
+        Elementwise.unary(Elementwise.Unary.RELU, d, d, d.length);
         return z;
     }
 
     /** {@code sigmoid(W·A + b)} with the activation applied in place on the fresh output. */
     public static Matrix linearSigmoid(Matrix w, Matrix a, Matrix b) {
         Matrix z = linear(w, a, b);
-        Elementwise.unary(Elementwise.Unary.SIGMOID, z.data, z.data, z.data.length);
+        double[] d = z.store();
+        Elementwise.unary(Elementwise.Unary.SIGMOID, d, d, d.length);
         return z;
     }
 
@@ -539,7 +609,7 @@ public final class Matrix {
 
     /** {@code np.sum(a)}. */
     public double sum() {
-        double[] d = data;
+        double[] d = store();
         return Reductions.sum(d, 0, d.length);
     }
 
@@ -585,7 +655,7 @@ public final class Matrix {
     public double max() {
         requireNonEmpty("maximum");
         double best = Double.NEGATIVE_INFINITY;
-        for (double v : data) {
+        for (double v : store()) {
             best = Math.max(best, v);
         }
         return best;
@@ -595,7 +665,7 @@ public final class Matrix {
     public double min() {
         requireNonEmpty("minimum");
         double best = Double.POSITIVE_INFINITY;
-        for (double v : data) {
+        for (double v : store()) {
             best = Math.min(best, v);
         }
         return best;
@@ -636,15 +706,16 @@ public final class Matrix {
 
     /** {@code np.linalg.norm(a)}: the Frobenius norm, computed without overflow for large entries. */
     public double norm() {
+        double[] d = store();
         double scale = 0.0;
-        for (double v : data) {
+        for (double v : d) {
             scale = Math.max(scale, Math.abs(v));
         }
         if (scale == 0.0 || Double.isInfinite(scale) || Double.isNaN(scale)) {
             return scale;
         }
-        double[] scaled = new double[data.length];
-        Elementwise.binaryScalarRight(Elementwise.Binary.DIV, data, 0, scale, scaled, 0, data.length);
+        double[] scaled = new double[d.length];
+        Elementwise.binaryScalarRight(Elementwise.Binary.DIV, d, 0, scale, scaled, 0, d.length);
         Elementwise.unary(Elementwise.Unary.SQUARE, scaled, scaled, scaled.length);
         return scale * Math.sqrt(Reductions.sum(scaled, 0, scaled.length));
     }
@@ -653,7 +724,7 @@ public final class Matrix {
 
     /** {@code a.T}: a view with rows and columns swapped (no copy). */
     public Matrix transpose() {
-        return new Matrix(cols, rows, data, !transposed);
+        return new Matrix(cols, rows, data, deferred, !transposed);
     }
 
     /**
@@ -684,7 +755,7 @@ public final class Matrix {
         if ((long) r * c != size) {
             throw ShapeException.reshape(size, asked);
         }
-        return new Matrix(r, c, transposed ? contiguous() : data, false);
+        return new Matrix(r, c, transposed ? contiguous() : store(), false);
     }
 
     /** {@code a[:, from:to]}: the columns {@code from} (inclusive) to {@code to} (exclusive), clipped as numpy does. */

@@ -135,7 +135,8 @@ public final class DeepNet {
     }
 
     /**
-     * The linear step backward: dW = (1/m)·dZ·A_prevᵀ, db = (1/m)·Σ_columns dZ, dA_prev = Wᵀ·dZ.
+     * The linear step backward: dW = (1/m)·dZ·A_prevᵀ, db = (1/m)·Σ_columns dZ, dA_prev = Wᵀ·dZ (a
+     * {@linkplain Matrix#dotDeferred deferred} product: computed when first read).
      *
      * @param dZ    gradient with respect to Z, shape (n[l], m)
      * @param cache the linear step's cache (A_prev, W, b)
@@ -145,7 +146,9 @@ public final class DeepNet {
         double m = cache.aPrev().cols();
         Matrix dW = dZ.dot(cache.aPrev().transpose()).divide(m);
         Matrix db = dZ.sum(Axis.COLUMNS, true).divide(m);
-        Matrix dAPrev = cache.w().transpose().dot(dZ);
+        // deferred: computed only if read. The first layer's dA_prev is the gradient with respect to the input X,
+        // which training never reads; for the cat pictures it is a (12288, 209) product every iteration.
+        Matrix dAPrev = cache.w().transpose().dotDeferred(dZ);
         return new LinearGradients(dAPrev, dW, db);
     }
 

@@ -281,6 +281,66 @@ class MatrixTest {
             assertMatrix(2, 3, new double[6], Matrix.ones(2, 0).dot(Matrix.ones(0, 3)));
         }
 
+        @Test
+        void a_deferred_product_waits_until_read_and_then_equals_dot_bit_for_bit() {
+            SplittableRandom rnd = new SplittableRandom(SEED);
+            Matrix w = random(rnd, 20, 130);
+            Matrix dz = random(rnd, 20, 41);
+
+            Matrix deferred = w.transpose().dotDeferred(dz);
+
+            assertEquals(new Shape(130, 41), deferred.shape());
+            assertTrue(deferred.isPending(), "shape known, nothing computed yet");
+            assertArrayEquals(w.transpose().dot(dz).toArray(), deferred.toArray());
+            assertFalse(deferred.isPending(), "computed once read, then kept");
+        }
+
+        @Test
+        void every_way_of_reading_a_deferred_product_computes_it() {
+            Matrix b = Matrix.of(3, 2, 7, 8, 9, 10, 11, 12);
+            List<Function<Matrix, Object>> reads = List.of(m -> m.get(1, 1), m -> m.sum(), m -> m.max(),
+                    m -> m.min(), m -> m.norm(), m -> m.toArray()[3], m -> m.add(1.0).get(0, 0),
+                    m -> m.transpose().get(1, 0), m -> m.transpose().dot(m).get(0, 0), m -> m.reshape(4, 1).get(3, 0),
+                    m -> m.sum(Axis.ROWS).get(0, 1), m -> m.toString(), m -> m.hashCode(),
+                    m -> m.equals(a23().dot(b)), m -> m.relu().get(1, 1), m -> m.columns(1, 2).get(1, 0));
+            Matrix eager = a23().dot(b);
+            for (Function<Matrix, Object> read : reads) {
+                Matrix deferred = a23().dotDeferred(b);
+                assertTrue(deferred.isPending());
+                assertEquals(read.apply(eager), read.apply(deferred));
+                assertFalse(deferred.isPending());
+            }
+            assertEquals(eager, a23().dotDeferred(b));
+            assertEquals(eager.transpose(), a23().dotDeferred(b).transpose());
+        }
+
+        @Test
+        void a_deferred_product_checks_shapes_at_once_in_numpy_words() {
+            assertMessage(ShapeException.class, "shapes (3,4) and (5,2) not aligned: 4 (dim 1) != 5 (dim 0)",
+                    () -> Matrix.zeros(3, 4).dotDeferred(Matrix.zeros(5, 2)));
+        }
+
+        @Test
+        void a_deferred_product_read_by_many_threads_is_computed_once_and_identical() throws Exception {
+            SplittableRandom rnd = new SplittableRandom(SEED + 1);
+            Matrix a = random(rnd, 300, 40);
+            Matrix b = random(rnd, 40, 200);
+            double[] expected = a.dot(b).toArray();
+            for (int round = 0; round < 20; round++) {
+                Matrix deferred = a.dotDeferred(b);
+                List<java.util.concurrent.Callable<double[]>> readers = java.util.Collections.nCopies(4,
+                        deferred::toArray);
+                java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+                try {
+                    for (java.util.concurrent.Future<double[]> f : pool.invokeAll(readers)) {
+                        assertArrayEquals(expected, f.get());
+                    }
+                } finally {
+                    pool.shutdown();
+                }
+            }
+        }
+
         /** (m, n, k): tiny (direct), above the direct limit (packed), and above the parallel limit. */
         static Stream<Arguments> productShapes() {
             return Stream.of(Arguments.of(3, 5, 4), Arguments.of(37, 29, 41), Arguments.of(60, 50, 70),
