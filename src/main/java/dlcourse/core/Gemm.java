@@ -511,34 +511,39 @@ final class Gemm {
 
     /** Packs B[p0 : p0+kc, j0 : j0+nc] into NR-column micro-panels, each stored p-major, zero-padded. */
     static void packB(double[] b, int brs, int bcs, int p0, int kc, int j0, int nc, double[] dst) {
-        int d = 0;
-        for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
-            if (bcs == 1) {
-                for (int p = 0; p < kc; p++) {
-                    int src = (p0 + p) * brs + j0 + jr;
-                    System.arraycopy(b, src, dst, d, nr);
+        if (bcs == 1) {
+            // row by row, so that B is read in address order (panel by panel it would be a few lines of each of
+            // kc rows at a time); each row is scattered over the panels
+            for (int p = 0; p < kc; p++) {
+                int src = (p0 + p) * brs + j0;
+                for (int jr = 0; jr < nc; jr += NR) {
+                    int nr = Math.min(NR, nc - jr);
+                    int d = jr * kc + p * NR;
+                    System.arraycopy(b, src + jr, dst, d, nr);
                     for (int j = nr; j < NR; j++) {
                         dst[d + j] = 0.0;
                     }
-                    d += NR;
                 }
-            } else {
-                // B is a transposed view: walk each storage row contiguously, scatter into the panel
-                for (int j = 0; j < NR; j++) {
-                    if (j < nr) {
-                        int src = (j0 + jr + j) * bcs + p0 * brs;
-                        for (int p = 0; p < kc; p++) {
-                            dst[d + p * NR + j] = b[src + p * brs];
-                        }
-                    } else {
-                        for (int p = 0; p < kc; p++) {
-                            dst[d + p * NR + j] = 0.0;
-                        }
+            }
+            return;
+        }
+        // B is a transposed view: walk each storage row contiguously, scatter into the panel
+        int d = 0;
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            for (int j = 0; j < NR; j++) {
+                if (j < nr) {
+                    int src = (j0 + jr + j) * bcs + p0 * brs;
+                    for (int p = 0; p < kc; p++) {
+                        dst[d + p * NR + j] = b[src + p * brs];
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        dst[d + p * NR + j] = 0.0;
                     }
                 }
-                d += kc * NR;
             }
+            d += kc * NR;
         }
     }
 
