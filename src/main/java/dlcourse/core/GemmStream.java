@@ -24,7 +24,8 @@ import jdk.incubator.vector.VectorSpecies;
  *       stored X): entry (i, j) is the dot product of two contiguous rows, so a 2 × 8 block of C is 16 vector
  *       accumulators along k over 2 rows of A and 8 rows of X's storage, reduced across lanes at the end by a
  *       transposing add tree. Each block of 8 rows of X is read from memory once per product, for all rows of
- *       A.</li>
+ *       A; a large X is first read ahead {@link #PREFETCH_ROWS} rows at a time, in address order
+ *       ({@link Gemm#prefetch}).</li>
  * </ul>
  *
  * <p>Every entry of C is computed by the same sequence of operations whatever tile it falls in (broadcast: a fused

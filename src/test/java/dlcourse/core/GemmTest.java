@@ -455,6 +455,7 @@ class GemmTest {
         assertEquals(GemmStream.NV * Simd.LANES, GemmStream.NR);
         assertEquals(0, GemmStream.MC % GemmStream.MR);
         assertTrue(GemmStream.KC >= Gemm.STREAM_MAX_SIDE, "a streamed broadcast product is one pass over k");
+        assertEquals(0, GemmStream.PREFETCH_ROWS % GemmStream.DC, "dots reads ahead whole blocks of X's rows");
     }
 
     @ParameterizedTest(name = "({0}x{2})·({2}x{1})")
