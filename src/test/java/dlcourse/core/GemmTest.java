@@ -275,6 +275,32 @@ class GemmTest {
     }
 
     @Test
+    void the_full_size_backward_products_agree_with_the_scalar_twin() {
+        // dZ·Xᵀ with X (12288x209) and Wᵀ·dZ with W (20x12288): X, and the C of Wᵀ·dZ, are large enough to be read
+        // ahead block by block (Gemm.prefetch)
+        assertTrue(12288L * 209 >= Gemm.PREFETCH_MIN_DOUBLES);
+        assertAllPathsAgree(20, 12288, 209, false, true, false);
+        assertAllPathsAgree(12288, 209, 20, true, false, false);
+        assertAllPathsAgree(7, 209, 12288, false, false, false);
+    }
+
+    @Test
+    void prefetch_reads_only_inside_its_range() {
+        for (int length = 0; length <= 40; length++) {
+            double[] x = new double[length];
+            for (int from = 0; from <= length; from++) {
+                for (int to = from; to <= length; to++) {
+                    Gemm.prefetch(x, from, to);
+                }
+            }
+        }
+        double[] grid = new double[7 * 9];
+        Gemm.prefetchRows(grid, 9, 0, 7, 0, 9);
+        Gemm.prefetchRows(grid, 9, 2, 5, 3, 8);
+        Gemm.prefetchRows(grid, 9, 6, 7, 8, 9);
+    }
+
+    @Test
     void the_backward_products_read_their_transposed_operands_in_place() {
         // Wᵀ·dZ: W (20x1000) seen through its transpose; dZ·Xᵀ: X (300x209) seen through its transpose
         assertAllPathsAgree(1000, 209, 20, true, false, true);
@@ -363,6 +389,9 @@ class GemmTest {
             {60, 3001, 25},  // broadcast kernel, columns
             {20, 2000, 209}, // dots kernel (with Bᵀ a view), columns (dZ·Xᵀ)
             {7, 3001, 211},  // dots kernel, columns, ragged
+            {7, 209, 12288},   // W1·X of the 2-layer model: B read ahead (Gemm.prefetch)
+            {20, 12288, 209},  // dZ·Xᵀ at full size: X read ahead
+            {12288, 209, 7},   // Wᵀ·dZ at full size: C read ahead
         };
         for (int[] s : shapes) {
             for (boolean at : new boolean[] {false, true}) {
@@ -426,6 +455,7 @@ class GemmTest {
         assertEquals(GemmStream.NV * Simd.LANES, GemmStream.NR);
         assertEquals(0, GemmStream.MC % GemmStream.MR);
         assertTrue(GemmStream.KC >= Gemm.STREAM_MAX_SIDE, "a streamed broadcast product is one pass over k");
+        assertEquals(0, GemmStream.PREFETCH_ROWS % GemmStream.DC, "dots reads ahead whole blocks of X's rows");
     }
 
     @ParameterizedTest(name = "({0}x{2})·({2}x{1})")
