@@ -10,14 +10,28 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each vector loop names its operator literally (the Vector API only compiles constant operators to
  * machine instructions) and finishes with a scalar tail instead of masked loads, which are slow on JDK 17.
- * Outputs may alias inputs. Edge cases follow numpy: log(0) = -inf, 0/0 = NaN, NaN propagates through
- * {@code maximum}/{@code minimum}, no exception is ever thrown for a value.
+ * The dispatchers pick the operation with a chain of {@code ==} tests, not a {@code switch}: a switch on an enum
+ * reads a lookup table the JIT cannot fold, so a caller that inlines a dispatcher compiled the loop of every
+ * operation seen there, while a comparison with the constant the caller passes folds to the one loop it needs.
+ * Short arrays run the scalar loops (see {@link #SCALAR_BELOW}). Outputs may alias inputs. Edge cases follow
+ * numpy: log(0) = -inf, 0/0 = NaN, NaN propagates through {@code maximum}/{@code minimum}, no exception is ever
+ * thrown for a value.
  */
 final class Elementwise {
 
     private static final VectorSpecies<Double> S = Simd.SPECIES;
     private static final DoubleVector ZERO = DoubleVector.zero(S);
     private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
+
+    /**
+     * Arrays shorter than this run the scalar loops even with the vector kernels enabled, for every operation whose
+     * two twins give the same bits (all but {@link #bitExact the transcendental ones}), so results do not depend on
+     * it. The course's small networks make many calls on a few to a few hundred values: there the vector loop's
+     * set-up and tail weigh as much as its work, and until C2 has compiled a Vector API loop it runs boxed, about
+     * 100 times slower than the plain loop (which C1 compiles well and C2 auto-vectorises). Tunable for
+     * benchmarks with {@code -Ddlcourse.simd.scalarBelow=N} (0: always the vector loops).
+     */
+    static final int SCALAR_BELOW = Math.max(0, Integer.getInteger("dlcourse.simd.scalarBelow", 64));
 
     /** Elementwise functions of one argument. */
     enum Unary { EXP, LOG, TANH, SQRT, SQUARE, ABS, NEG, SIGMOID, RELU }
@@ -26,6 +40,15 @@ final class Elementwise {
     enum Binary { ADD, SUB, MUL, DIV, MAX, MIN, GT, GE, LT, LE, EQ }
 
     private Elementwise() {
+    }
+
+    /**
+     * Whether the vector kernel of {@code op} gives the scalar twin's bits: true for the correctly rounded
+     * operations, false for exp, log, tanh and sigmoid (the Vector API's intrinsics differ from {@link Math}'s by an
+     * ulp or two), which therefore never switch twins by size.
+     */
+    static boolean bitExact(Unary op) {
+        return op != Unary.EXP && op != Unary.LOG && op != Unary.TANH && op != Unary.SIGMOID;
     }
 
     /** numpy's maximum: NaN if either argument is NaN. */
@@ -38,9 +61,12 @@ final class Elementwise {
         return Math.min(x, y);
     }
 
-    /** {@code out[i] = op(a[i])} for {@code i < n}, vector or scalar according to {@link Simd#ENABLED}. */
+    /**
+     * {@code out[i] = op(a[i])} for {@code i < n}, vector or scalar according to {@link Simd#ENABLED} (scalar below
+     * {@link #SCALAR_BELOW} values when the twins agree bit for bit).
+     */
     static void unary(Unary op, double[] a, double[] out, int n) {
-        if (Simd.ENABLED) {
+        if (Simd.ENABLED && (n >= SCALAR_BELOW || !bitExact(op))) {
             unaryVector(op, a, out, n);
         } else {
             unaryScalar(op, a, out, n);
@@ -52,61 +78,80 @@ final class Elementwise {
         binary(op, a, 0, b, 0, out, 0, n);
     }
 
-    /** {@code out[oo+i] = op(a[ao+i], b[bo+i])}, vector or scalar. */
+    /** {@code out[oo+i] = op(a[ao+i], b[bo+i])}, vector or scalar (scalar below {@link #SCALAR_BELOW} values). */
     static void binary(Binary op, double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
-        if (Simd.ENABLED) {
+        if (Simd.ENABLED && n >= SCALAR_BELOW) {
             binaryVector(op, a, ao, b, bo, out, oo, n);
         } else {
             binaryScalar(op, a, ao, b, bo, out, oo, n);
         }
     }
 
-    /** {@code out[oo+i] = op(a[ao+i], s)}, vector or scalar. */
+    /** {@code out[oo+i] = op(a[ao+i], s)}, vector or scalar (scalar below {@link #SCALAR_BELOW} values). */
     static void binaryScalarRight(Binary op, double[] a, int ao, double s, double[] out, int oo, int n) {
-        if (Simd.ENABLED) {
+        if (Simd.ENABLED && n >= SCALAR_BELOW) {
             binaryScalarRightVector(op, a, ao, s, out, oo, n);
         } else {
             binaryScalarRightScalar(op, a, ao, s, out, oo, n);
         }
     }
 
-    /** {@code out[oo+i] = op(s, b[bo+i])}, vector or scalar. */
+    /** {@code out[oo+i] = op(s, b[bo+i])}, vector or scalar (scalar below {@link #SCALAR_BELOW} values). */
     static void binaryScalarLeft(Binary op, double s, double[] b, int bo, double[] out, int oo, int n) {
-        if (Simd.ENABLED) {
+        if (Simd.ENABLED && n >= SCALAR_BELOW) {
             binaryScalarLeftVector(op, s, b, bo, out, oo, n);
         } else {
             binaryScalarLeftScalar(op, s, b, bo, out, oo, n);
         }
     }
+
     /** Vector implementation of {@link #unary}. */
     static void unaryVector(Unary op, double[] a, double[] out, int n) {
-        switch (op) {
-            case EXP -> expVector(a, out, n);
-            case LOG -> logVector(a, out, n);
-            case TANH -> tanhVector(a, out, n);
-            case SQRT -> sqrtVector(a, out, n);
-            case SQUARE -> squareVector(a, out, n);
-            case ABS -> absVector(a, out, n);
-            case NEG -> negVector(a, out, n);
-            case SIGMOID -> sigmoidVector(a, out, n);
-            case RELU -> reluVector(a, out, n);
-            default -> throw new AssertionError(op);
+        if (op == Unary.EXP) {
+            expVector(a, out, n);
+        } else if (op == Unary.LOG) {
+            logVector(a, out, n);
+        } else if (op == Unary.TANH) {
+            tanhVector(a, out, n);
+        } else if (op == Unary.SQRT) {
+            sqrtVector(a, out, n);
+        } else if (op == Unary.SQUARE) {
+            squareVector(a, out, n);
+        } else if (op == Unary.ABS) {
+            absVector(a, out, n);
+        } else if (op == Unary.NEG) {
+            negVector(a, out, n);
+        } else if (op == Unary.SIGMOID) {
+            sigmoidVector(a, out, n);
+        } else if (op == Unary.RELU) {
+            reluVector(a, out, n);
+        } else {
+            throw new AssertionError(op);
         }
     }
 
     /** Scalar twin of {@link #unaryVector}. */
     static void unaryScalar(Unary op, double[] a, double[] out, int n) {
-        switch (op) {
-            case EXP -> expScalar(a, out, n);
-            case LOG -> logScalar(a, out, n);
-            case TANH -> tanhScalar(a, out, n);
-            case SQRT -> sqrtScalar(a, out, n);
-            case SQUARE -> squareScalar(a, out, n);
-            case ABS -> absScalar(a, out, n);
-            case NEG -> negScalar(a, out, n);
-            case SIGMOID -> sigmoidScalar(a, out, n);
-            case RELU -> reluScalar(a, out, n);
-            default -> throw new AssertionError(op);
+        if (op == Unary.EXP) {
+            expScalar(a, out, n);
+        } else if (op == Unary.LOG) {
+            logScalar(a, out, n);
+        } else if (op == Unary.TANH) {
+            tanhScalar(a, out, n);
+        } else if (op == Unary.SQRT) {
+            sqrtScalar(a, out, n);
+        } else if (op == Unary.SQUARE) {
+            squareScalar(a, out, n);
+        } else if (op == Unary.ABS) {
+            absScalar(a, out, n);
+        } else if (op == Unary.NEG) {
+            negScalar(a, out, n);
+        } else if (op == Unary.SIGMOID) {
+            sigmoidScalar(a, out, n);
+        } else if (op == Unary.RELU) {
+            reluScalar(a, out, n);
+        } else {
+            throw new AssertionError(op);
         }
     }
 
@@ -310,40 +355,103 @@ final class Elementwise {
 
     /** Vector implementation of {@link #binary}. */
     static void binaryVector(Binary op, double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
-        switch (op) {
-            case ADD -> addVector(a, ao, b, bo, out, oo, n);
-            case SUB -> subVector(a, ao, b, bo, out, oo, n);
-            case MUL -> mulVector(a, ao, b, bo, out, oo, n);
-            case DIV -> divVector(a, ao, b, bo, out, oo, n);
-            case MAX -> maxVector(a, ao, b, bo, out, oo, n);
-            case MIN -> minVector(a, ao, b, bo, out, oo, n);
-            case GT -> gtVector(a, ao, b, bo, out, oo, n);
-            case GE -> geVector(a, ao, b, bo, out, oo, n);
-            case LT -> ltVector(a, ao, b, bo, out, oo, n);
-            case LE -> leVector(a, ao, b, bo, out, oo, n);
-            case EQ -> eqVector(a, ao, b, bo, out, oo, n);
-            default -> throw new AssertionError(op);
+        if (op == Binary.ADD) {
+            addVector(a, ao, b, bo, out, oo, n);
+        } else if (op == Binary.SUB) {
+            subVector(a, ao, b, bo, out, oo, n);
+        } else if (op == Binary.MUL) {
+            mulVector(a, ao, b, bo, out, oo, n);
+        } else if (op == Binary.DIV) {
+            divVector(a, ao, b, bo, out, oo, n);
+        } else if (op == Binary.MAX) {
+            maxVector(a, ao, b, bo, out, oo, n);
+        } else if (op == Binary.MIN) {
+            minVector(a, ao, b, bo, out, oo, n);
+        } else if (op == Binary.GT) {
+            gtVector(a, ao, b, bo, out, oo, n);
+        } else if (op == Binary.GE) {
+            geVector(a, ao, b, bo, out, oo, n);
+        } else if (op == Binary.LT) {
+            ltVector(a, ao, b, bo, out, oo, n);
+        } else if (op == Binary.LE) {
+            leVector(a, ao, b, bo, out, oo, n);
+        } else if (op == Binary.EQ) {
+            eqVector(a, ao, b, bo, out, oo, n);
+        } else {
+            throw new AssertionError(op);
         }
     }
 
     /** Scalar twin of {@link #binaryVector}. */
     static void binaryScalar(Binary op, double[] a, int ao, double[] b, int bo, double[] out, int oo, int n) {
-        for (int i = 0; i < n; i++) {
-            double x = a[ao + i];
-            double y = b[bo + i];
-            out[oo + i] = switch (op) {
-                case ADD -> x + y;
-                case SUB -> x - y;
-                case MUL -> x * y;
-                case DIV -> x / y;
-                case MAX -> npMax(x, y);
-                case MIN -> npMin(x, y);
-                case GT -> x > y ? 1.0 : 0.0;
-                case GE -> x >= y ? 1.0 : 0.0;
-                case LT -> x < y ? 1.0 : 0.0;
-                case LE -> x <= y ? 1.0 : 0.0;
-                case EQ -> x == y ? 1.0 : 0.0;
-            };
+        if (op == Binary.ADD) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = b[bo + i];
+                out[oo + i] = x + y;
+            }
+        } else if (op == Binary.SUB) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = b[bo + i];
+                out[oo + i] = x - y;
+            }
+        } else if (op == Binary.MUL) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = b[bo + i];
+                out[oo + i] = x * y;
+            }
+        } else if (op == Binary.DIV) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = b[bo + i];
+                out[oo + i] = x / y;
+            }
+        } else if (op == Binary.MAX) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = b[bo + i];
+                out[oo + i] = npMax(x, y);
+            }
+        } else if (op == Binary.MIN) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = b[bo + i];
+                out[oo + i] = npMin(x, y);
+            }
+        } else if (op == Binary.GT) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = b[bo + i];
+                out[oo + i] = x > y ? 1.0 : 0.0;
+            }
+        } else if (op == Binary.GE) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = b[bo + i];
+                out[oo + i] = x >= y ? 1.0 : 0.0;
+            }
+        } else if (op == Binary.LT) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = b[bo + i];
+                out[oo + i] = x < y ? 1.0 : 0.0;
+            }
+        } else if (op == Binary.LE) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = b[bo + i];
+                out[oo + i] = x <= y ? 1.0 : 0.0;
+            }
+        } else if (op == Binary.EQ) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = b[bo + i];
+                out[oo + i] = x == y ? 1.0 : 0.0;
+            }
+        } else {
+            throw new AssertionError(op);
         }
     }
 
@@ -514,40 +622,103 @@ final class Elementwise {
 
     /** Vector implementation of {@link #binaryScalarRight}. */
     static void binaryScalarRightVector(Binary op, double[] a, int ao, double s, double[] out, int oo, int n) {
-        switch (op) {
-            case ADD -> addScalarRightVector(a, ao, s, out, oo, n);
-            case SUB -> subScalarRightVector(a, ao, s, out, oo, n);
-            case MUL -> mulScalarRightVector(a, ao, s, out, oo, n);
-            case DIV -> divScalarRightVector(a, ao, s, out, oo, n);
-            case MAX -> maxScalarRightVector(a, ao, s, out, oo, n);
-            case MIN -> minScalarRightVector(a, ao, s, out, oo, n);
-            case GT -> gtScalarRightVector(a, ao, s, out, oo, n);
-            case GE -> geScalarRightVector(a, ao, s, out, oo, n);
-            case LT -> ltScalarRightVector(a, ao, s, out, oo, n);
-            case LE -> leScalarRightVector(a, ao, s, out, oo, n);
-            case EQ -> eqScalarRightVector(a, ao, s, out, oo, n);
-            default -> throw new AssertionError(op);
+        if (op == Binary.ADD) {
+            addScalarRightVector(a, ao, s, out, oo, n);
+        } else if (op == Binary.SUB) {
+            subScalarRightVector(a, ao, s, out, oo, n);
+        } else if (op == Binary.MUL) {
+            mulScalarRightVector(a, ao, s, out, oo, n);
+        } else if (op == Binary.DIV) {
+            divScalarRightVector(a, ao, s, out, oo, n);
+        } else if (op == Binary.MAX) {
+            maxScalarRightVector(a, ao, s, out, oo, n);
+        } else if (op == Binary.MIN) {
+            minScalarRightVector(a, ao, s, out, oo, n);
+        } else if (op == Binary.GT) {
+            gtScalarRightVector(a, ao, s, out, oo, n);
+        } else if (op == Binary.GE) {
+            geScalarRightVector(a, ao, s, out, oo, n);
+        } else if (op == Binary.LT) {
+            ltScalarRightVector(a, ao, s, out, oo, n);
+        } else if (op == Binary.LE) {
+            leScalarRightVector(a, ao, s, out, oo, n);
+        } else if (op == Binary.EQ) {
+            eqScalarRightVector(a, ao, s, out, oo, n);
+        } else {
+            throw new AssertionError(op);
         }
     }
 
     /** Scalar twin of {@link #binaryScalarRightVector}. */
     static void binaryScalarRightScalar(Binary op, double[] a, int ao, double s, double[] out, int oo, int n) {
-        for (int i = 0; i < n; i++) {
-            double x = a[ao + i];
-            double y = s;
-            out[oo + i] = switch (op) {
-                case ADD -> x + y;
-                case SUB -> x - y;
-                case MUL -> x * y;
-                case DIV -> x / y;
-                case MAX -> npMax(x, y);
-                case MIN -> npMin(x, y);
-                case GT -> x > y ? 1.0 : 0.0;
-                case GE -> x >= y ? 1.0 : 0.0;
-                case LT -> x < y ? 1.0 : 0.0;
-                case LE -> x <= y ? 1.0 : 0.0;
-                case EQ -> x == y ? 1.0 : 0.0;
-            };
+        if (op == Binary.ADD) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = s;
+                out[oo + i] = x + y;
+            }
+        } else if (op == Binary.SUB) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = s;
+                out[oo + i] = x - y;
+            }
+        } else if (op == Binary.MUL) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = s;
+                out[oo + i] = x * y;
+            }
+        } else if (op == Binary.DIV) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = s;
+                out[oo + i] = x / y;
+            }
+        } else if (op == Binary.MAX) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = s;
+                out[oo + i] = npMax(x, y);
+            }
+        } else if (op == Binary.MIN) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = s;
+                out[oo + i] = npMin(x, y);
+            }
+        } else if (op == Binary.GT) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = s;
+                out[oo + i] = x > y ? 1.0 : 0.0;
+            }
+        } else if (op == Binary.GE) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = s;
+                out[oo + i] = x >= y ? 1.0 : 0.0;
+            }
+        } else if (op == Binary.LT) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = s;
+                out[oo + i] = x < y ? 1.0 : 0.0;
+            }
+        } else if (op == Binary.LE) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = s;
+                out[oo + i] = x <= y ? 1.0 : 0.0;
+            }
+        } else if (op == Binary.EQ) {
+            for (int i = 0; i < n; i++) {
+                double x = a[ao + i];
+                double y = s;
+                out[oo + i] = x == y ? 1.0 : 0.0;
+            }
+        } else {
+            throw new AssertionError(op);
         }
     }
 
@@ -729,40 +900,103 @@ final class Elementwise {
 
     /** Vector implementation of {@link #binaryScalarLeft}. */
     static void binaryScalarLeftVector(Binary op, double s, double[] b, int bo, double[] out, int oo, int n) {
-        switch (op) {
-            case ADD -> addScalarLeftVector(s, b, bo, out, oo, n);
-            case SUB -> subScalarLeftVector(s, b, bo, out, oo, n);
-            case MUL -> mulScalarLeftVector(s, b, bo, out, oo, n);
-            case DIV -> divScalarLeftVector(s, b, bo, out, oo, n);
-            case MAX -> maxScalarLeftVector(s, b, bo, out, oo, n);
-            case MIN -> minScalarLeftVector(s, b, bo, out, oo, n);
-            case GT -> gtScalarLeftVector(s, b, bo, out, oo, n);
-            case GE -> geScalarLeftVector(s, b, bo, out, oo, n);
-            case LT -> ltScalarLeftVector(s, b, bo, out, oo, n);
-            case LE -> leScalarLeftVector(s, b, bo, out, oo, n);
-            case EQ -> eqScalarLeftVector(s, b, bo, out, oo, n);
-            default -> throw new AssertionError(op);
+        if (op == Binary.ADD) {
+            addScalarLeftVector(s, b, bo, out, oo, n);
+        } else if (op == Binary.SUB) {
+            subScalarLeftVector(s, b, bo, out, oo, n);
+        } else if (op == Binary.MUL) {
+            mulScalarLeftVector(s, b, bo, out, oo, n);
+        } else if (op == Binary.DIV) {
+            divScalarLeftVector(s, b, bo, out, oo, n);
+        } else if (op == Binary.MAX) {
+            maxScalarLeftVector(s, b, bo, out, oo, n);
+        } else if (op == Binary.MIN) {
+            minScalarLeftVector(s, b, bo, out, oo, n);
+        } else if (op == Binary.GT) {
+            gtScalarLeftVector(s, b, bo, out, oo, n);
+        } else if (op == Binary.GE) {
+            geScalarLeftVector(s, b, bo, out, oo, n);
+        } else if (op == Binary.LT) {
+            ltScalarLeftVector(s, b, bo, out, oo, n);
+        } else if (op == Binary.LE) {
+            leScalarLeftVector(s, b, bo, out, oo, n);
+        } else if (op == Binary.EQ) {
+            eqScalarLeftVector(s, b, bo, out, oo, n);
+        } else {
+            throw new AssertionError(op);
         }
     }
 
     /** Scalar twin of {@link #binaryScalarLeftVector}. */
     static void binaryScalarLeftScalar(Binary op, double s, double[] b, int bo, double[] out, int oo, int n) {
-        for (int i = 0; i < n; i++) {
-            double x = s;
-            double y = b[bo + i];
-            out[oo + i] = switch (op) {
-                case ADD -> x + y;
-                case SUB -> x - y;
-                case MUL -> x * y;
-                case DIV -> x / y;
-                case MAX -> npMax(x, y);
-                case MIN -> npMin(x, y);
-                case GT -> x > y ? 1.0 : 0.0;
-                case GE -> x >= y ? 1.0 : 0.0;
-                case LT -> x < y ? 1.0 : 0.0;
-                case LE -> x <= y ? 1.0 : 0.0;
-                case EQ -> x == y ? 1.0 : 0.0;
-            };
+        if (op == Binary.ADD) {
+            for (int i = 0; i < n; i++) {
+                double x = s;
+                double y = b[bo + i];
+                out[oo + i] = x + y;
+            }
+        } else if (op == Binary.SUB) {
+            for (int i = 0; i < n; i++) {
+                double x = s;
+                double y = b[bo + i];
+                out[oo + i] = x - y;
+            }
+        } else if (op == Binary.MUL) {
+            for (int i = 0; i < n; i++) {
+                double x = s;
+                double y = b[bo + i];
+                out[oo + i] = x * y;
+            }
+        } else if (op == Binary.DIV) {
+            for (int i = 0; i < n; i++) {
+                double x = s;
+                double y = b[bo + i];
+                out[oo + i] = x / y;
+            }
+        } else if (op == Binary.MAX) {
+            for (int i = 0; i < n; i++) {
+                double x = s;
+                double y = b[bo + i];
+                out[oo + i] = npMax(x, y);
+            }
+        } else if (op == Binary.MIN) {
+            for (int i = 0; i < n; i++) {
+                double x = s;
+                double y = b[bo + i];
+                out[oo + i] = npMin(x, y);
+            }
+        } else if (op == Binary.GT) {
+            for (int i = 0; i < n; i++) {
+                double x = s;
+                double y = b[bo + i];
+                out[oo + i] = x > y ? 1.0 : 0.0;
+            }
+        } else if (op == Binary.GE) {
+            for (int i = 0; i < n; i++) {
+                double x = s;
+                double y = b[bo + i];
+                out[oo + i] = x >= y ? 1.0 : 0.0;
+            }
+        } else if (op == Binary.LT) {
+            for (int i = 0; i < n; i++) {
+                double x = s;
+                double y = b[bo + i];
+                out[oo + i] = x < y ? 1.0 : 0.0;
+            }
+        } else if (op == Binary.LE) {
+            for (int i = 0; i < n; i++) {
+                double x = s;
+                double y = b[bo + i];
+                out[oo + i] = x <= y ? 1.0 : 0.0;
+            }
+        } else if (op == Binary.EQ) {
+            for (int i = 0; i < n; i++) {
+                double x = s;
+                double y = b[bo + i];
+                out[oo + i] = x == y ? 1.0 : 0.0;
+            }
+        } else {
+            throw new AssertionError(op);
         }
     }
 

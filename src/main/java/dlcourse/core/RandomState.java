@@ -1,5 +1,9 @@
 package dlcourse.core;
 
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * A random number generator that reproduces numpy's legacy {@code np.random.RandomState} bit for bit.
  *
@@ -45,6 +49,11 @@ public final class RandomState {
     private static final int TEMPER_C = 0xEFC6_0000;
 
     /** Mask that turns a Java int holding a 32-bit word into its unsigned value. */
+    /** The widest int species this CPU runs natively (16 lanes with AVX-512), for the twist. */
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+    /** Words per vector of {@link #INTS}. */
+    private static final int INT_LANES = INTS.length();
+
     private static final long UNSIGNED_32 = 0xFFFF_FFFFL;
     /** Bits dropped from the first word of a uniform double (keeps 27). */
     private static final int HIGH_WORD_SHIFT = 5;
@@ -52,8 +61,11 @@ public final class RandomState {
     private static final int LOW_WORD_SHIFT = 6;
     /** {@code 2**26}: places the 27 high bits above the 26 low bits. */
     private static final double TWO_POW_26 = 67_108_864.0;
-    /** {@code 2**53}: scales the 53-bit integer into [0, 1). */
-    private static final double TWO_POW_53 = 9_007_199_254_740_992.0;
+    /**
+     * {@code 2**-53}: scales the 53-bit integer into [0, 1). Multiplying by it gives the bits numpy's division by
+     * {@code 2**53} gives (both are exact: the integer is below 2**53), without a division's latency.
+     */
+    private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
 
     private final int[] mt = new int[STATE_WORDS];
     /** The words of {@link #mt} tempered by {@link #twist()}: the stream's next words, from {@link #position} on. */
@@ -113,27 +125,93 @@ public final class RandomState {
 
     /**
      * Regenerates all 624 state words at once, as the reference implementation does (in place, so that the last
-     * words read words already regenerated); the loop is split where the offsets wrap, which avoids a remainder per
-     * word.
+     * words read words already regenerated), and tempers them into {@link #tempered}: with the Vector API, or its
+     * scalar twin under {@code -Ddlcourse.simd=false}. Both give the same bits.
      */
     private void twist() {
-        int[] s = mt;
-        int i = 0;
-        for (; i < STATE_WORDS - TWIST_OFFSET; i++) {
-            int y = (s[i] & UPPER_MASK) | (s[i + 1] & LOWER_MASK);
-            s[i] = s[i + TWIST_OFFSET] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
-        }
-        for (; i < STATE_WORDS - 1; i++) {
-            int y = (s[i] & UPPER_MASK) | (s[i + 1] & LOWER_MASK);
-            s[i] = s[i + TWIST_OFFSET - STATE_WORDS] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
-        }
-        int y = (s[STATE_WORDS - 1] & UPPER_MASK) | (s[0] & LOWER_MASK);
-        s[STATE_WORDS - 1] = s[TWIST_OFFSET - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
-        int[] t = tempered;
-        for (int k = 0; k < STATE_WORDS; k++) { // one pass the JIT vectorizes, instead of one word per draw
-            t[k] = temper(s[k]);
+        if (Simd.ENABLED) {
+            twistVector(mt, tempered);
+        } else {
+            twistScalar(mt, tempered);
         }
         position = 0;
+    }
+
+    /**
+     * Scalar twin of {@link #twistVector}: the reference loop, split where the offsets wrap (which avoids a
+     * remainder per word), then one tempering pass.
+     *
+     * @param s   the 624 state words, regenerated in place
+     * @param out receives the tempered new words
+     */
+    static void twistScalar(int[] s, int[] out) {
+        int i = 0;
+        for (; i < STATE_WORDS - TWIST_OFFSET; i++) {
+            s[i] = s[i + TWIST_OFFSET] ^ twisted(s[i], s[i + 1]);
+        }
+        for (; i < STATE_WORDS - 1; i++) {
+            s[i] = s[i + TWIST_OFFSET - STATE_WORDS] ^ twisted(s[i], s[i + 1]);
+        }
+        s[STATE_WORDS - 1] = s[TWIST_OFFSET - 1] ^ twisted(s[STATE_WORDS - 1], s[0]);
+        for (int k = 0; k < STATE_WORDS; k++) {
+            out[k] = temper(s[k]);
+        }
+    }
+
+    /** The twist of word i: its top bit and the next word's 31 low bits, shifted, with the matrix if odd. */
+    private static int twisted(int word, int next) {
+        int y = (word & UPPER_MASK) | (next & LOWER_MASK);
+        return (y >>> 1) ^ (-(y & 1) & MATRIX_A);
+    }
+
+    /**
+     * The twist with the Vector API, {@link #INT_LANES} words per step. Word i reads words i and i + 1 before they
+     * are regenerated and word i + 397 (mod 624), which for i < 227 is not yet regenerated and for i >= 227 was
+     * regenerated 227 words earlier: more than a vector apart in both cases, so regenerating a vector of words at
+     * a time, in order, reads exactly what the one-word loop reads. Each part ends with a scalar tail; the last
+     * word (which wraps to word 0) is scalar too. Tempering is a second vector pass.
+     *
+     * @param s   the 624 state words, regenerated in place
+     * @param out receives the tempered new words
+     */
+    static void twistVector(int[] s, int[] out) {
+        int firstPart = STATE_WORDS - TWIST_OFFSET; // 227 words mixed with a word not yet regenerated
+        int i = 0;
+        for (; i <= firstPart - INT_LANES; i += INT_LANES) {
+            twistedVector(s, i, i + TWIST_OFFSET);
+        }
+        for (; i < firstPart; i++) {
+            s[i] = s[i + TWIST_OFFSET] ^ twisted(s[i], s[i + 1]);
+        }
+        for (; i <= STATE_WORDS - 1 - INT_LANES; i += INT_LANES) { // word i + 1 must not be regenerated yet
+            twistedVector(s, i, i + TWIST_OFFSET - STATE_WORDS);
+        }
+        for (; i < STATE_WORDS - 1; i++) {
+            s[i] = s[i + TWIST_OFFSET - STATE_WORDS] ^ twisted(s[i], s[i + 1]);
+        }
+        s[STATE_WORDS - 1] = s[TWIST_OFFSET - 1] ^ twisted(s[STATE_WORDS - 1], s[0]);
+        int k = 0;
+        for (; k <= STATE_WORDS - INT_LANES; k += INT_LANES) {
+            IntVector y = IntVector.fromArray(INTS, s, k);
+            y = y.lanewise(VectorOperators.XOR, y.lanewise(VectorOperators.LSHR, 11));
+            y = y.lanewise(VectorOperators.XOR, y.lanewise(VectorOperators.LSHL, 7).and(TEMPER_B));
+            y = y.lanewise(VectorOperators.XOR, y.lanewise(VectorOperators.LSHL, 15).and(TEMPER_C));
+            y = y.lanewise(VectorOperators.XOR, y.lanewise(VectorOperators.LSHR, 18));
+            y.intoArray(out, k);
+        }
+        for (; k < STATE_WORDS; k++) {
+            out[k] = temper(s[k]);
+        }
+    }
+
+    /** Words {@code i .. i + INT_LANES} of the twist, mixed with the words from {@code mix} on. */
+    private static void twistedVector(int[] s, int i, int mix) {
+        IntVector word = IntVector.fromArray(INTS, s, i);
+        IntVector next = IntVector.fromArray(INTS, s, i + 1);
+        IntVector y = word.and(UPPER_MASK).or(next.and(LOWER_MASK));
+        IntVector odd = y.and(1).neg().and(MATRIX_A);
+        IntVector.fromArray(INTS, s, mix).lanewise(VectorOperators.XOR, y.lanewise(VectorOperators.LSHR, 1))
+                .lanewise(VectorOperators.XOR, odd).intoArray(s, i);
     }
 
     /** A 64-bit word made of two 32-bit words, the first one high, as numpy's {@code next_uint64}. */
@@ -151,7 +229,7 @@ public final class RandomState {
     public double random() {
         int a = nextWord() >>> HIGH_WORD_SHIFT;
         int b = nextWord() >>> LOW_WORD_SHIFT;
-        return (a * TWO_POW_26 + b) / TWO_POW_53;
+        return (a * TWO_POW_26 + b) * TWO_POW_MINUS_53;
     }
 
     /**
@@ -221,7 +299,7 @@ public final class RandomState {
         for (int k = 0; k < count; k++) {
             int a = t[p + 2 * k] >>> HIGH_WORD_SHIFT;
             int b = t[p + 2 * k + 1] >>> LOW_WORD_SHIFT;
-            out[from + k] = (a * TWO_POW_26 + b) / TWO_POW_53;
+            out[from + k] = (a * TWO_POW_26 + b) * TWO_POW_MINUS_53;
         }
         position = p + 2 * count;
     }

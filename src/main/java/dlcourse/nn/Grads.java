@@ -10,6 +10,10 @@ import java.util.Map;
  */
 public final class Grads extends NamedMatrices {
 
+    private static final String[] DW_KEYS = layerKeys("dW");
+    private static final String[] DB_KEYS = layerKeys("db");
+    private static final String[] DA_KEYS = layerKeys("dA");
+
     private Grads(Map<String, Matrix> entries) {
         super(entries);
     }
@@ -30,17 +34,17 @@ public final class Grads extends NamedMatrices {
 
     /** {@code dW<l>}, the shape of {@code W<l>}. */
     public Matrix dW(int layer) {
-        return get("dW" + layer);
+        return get(layerKey(DW_KEYS, "dW", layer));
     }
 
     /** {@code db<l>}, the shape of {@code b<l>}. */
     public Matrix db(int layer) {
-        return get("db" + layer);
+        return get(layerKey(DB_KEYS, "db", layer));
     }
 
     /** {@code dA<l>}, the shape of layer l's activations. */
     public Matrix dA(int layer) {
-        return get("dA" + layer);
+        return get(layerKey(DA_KEYS, "dA", layer));
     }
 
     /** The number of layers: how many of {@code dW1}, {@code dW2}, … exist in a row. */

@@ -37,6 +37,26 @@ public abstract sealed class NamedMatrices permits Parameters, Grads {
         this.values = entries.values;
     }
 
+    /** Layers whose keys ({@code W1}, {@code db2}, …) are made once, by {@link #layerKeys}. */
+    private static final int CACHED_LAYERS = 32;
+
+    /**
+     * The keys {@code <prefix>0} … {@code <prefix>31}, so that the lookups by layer number that run in every
+     * training step ({@code weights(l)}, {@code dW(l)}) do not build a string each time.
+     */
+    static String[] layerKeys(String prefix) {
+        String[] keys = new String[CACHED_LAYERS];
+        for (int l = 0; l < CACHED_LAYERS; l++) {
+            keys[l] = prefix + l;
+        }
+        return keys;
+    }
+
+    /** {@code <prefix><layer>}, from {@code cached} (made by {@link #layerKeys}) when it holds that layer. */
+    static String layerKey(String[] cached, String prefix, int layer) {
+        return layer >= 0 && layer < cached.length ? cached[layer] : prefix + layer;
+    }
+
     /** What this map holds, for messages: {@code parameters}, {@code grads}. */
     abstract String kind();
 
@@ -195,12 +215,23 @@ public abstract sealed class NamedMatrices permits Parameters, Grads {
      * instance takes over.
      */
     static final class Collector {
+        /** Room for the gradients of a three-layer network (11 entries) without growing. */
+        private static final int INITIAL_CAPACITY = 12;
+
         private String[] keys;
         private Matrix[] values;
         private int size;
 
         Collector() {
-            this(new String[0], new Matrix[0]);
+            this.keys = new String[INITIAL_CAPACITY];
+            this.values = new Matrix[INITIAL_CAPACITY];
+        }
+
+        /** Takes the arrays over as they are. */
+        private Collector(String[] keys, Matrix[] values, int size) {
+            this.keys = keys;
+            this.values = values;
+            this.size = size;
         }
 
         Collector(String[] keys, Matrix[] values) {
@@ -211,15 +242,17 @@ public abstract sealed class NamedMatrices permits Parameters, Grads {
 
         /** Adds or replaces an entry; nulls are reported by {@link #checked()}, as the maps given to instances. */
         void put(String key, Matrix value) {
+            int hash = Objects.hashCode(key); // a String caches its hash: most pairs differ here, without a compare
             for (int i = 0; i < size; i++) {
-                if (Objects.equals(keys[i], key)) {
+                String k = keys[i];
+                if (k == key || (Objects.hashCode(k) == hash && Objects.equals(k, key))) {
                     values[i] = value;
                     return;
                 }
             }
             if (size == keys.length) {
-                keys = Arrays.copyOf(keys, 2 * size);
-                values = Arrays.copyOf(values, 2 * size);
+                keys = Arrays.copyOf(keys, Math.max(4, 2 * size));
+                values = Arrays.copyOf(values, keys.length);
             }
             keys[size] = key;
             values[size] = value;
@@ -237,11 +270,7 @@ public abstract sealed class NamedMatrices permits Parameters, Grads {
                 Objects.requireNonNull(key, "a key is null");
                 Objects.requireNonNull(values[i], () -> "the matrix under \"" + key + "\" is null");
             }
-            Collector copy = new Collector();
-            copy.keys = Arrays.copyOf(keys, size);
-            copy.values = Arrays.copyOf(values, size);
-            copy.size = size;
-            return copy;
+            return new Collector(Arrays.copyOf(keys, size), Arrays.copyOf(values, size), size);
         }
     }
 }

@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public final class Parameters extends NamedMatrices {
 
+    private static final String[] WEIGHT_KEYS = layerKeys("W");
+    private static final String[] BIAS_KEYS = layerKeys("b");
+
     private Parameters(Map<String, Matrix> entries) {
         super(entries);
     }
@@ -29,12 +32,12 @@ public final class Parameters extends NamedMatrices {
 
     /** {@code W<l>}, shape (n[l], n[l-1]). */
     public Matrix weights(int layer) {
-        return get("W" + layer);
+        return get(layerKey(WEIGHT_KEYS, "W", layer));
     }
 
     /** {@code b<l>}, shape (n[l], 1). */
     public Matrix bias(int layer) {
-        return get("b" + layer);
+        return get(layerKey(BIAS_KEYS, "b", layer));
     }
 
     /** The number of layers L: how many of {@code W1}, {@code W2}, … exist in a row. */

@@ -442,6 +442,70 @@ class ElementwiseTest {
         assertAgree(op + "(s, a) dispatch", a, expectedLeft, actualLeft, 0);
     }
 
+    /** Sizes on both sides of the short-array threshold, and the awkward ones. */
+    static IntStream dispatchSizes() {
+        int t = Elementwise.SCALAR_BELOW;
+        return IntStream.of(0, 1, 7, 8, 9, 31, Math.max(0, t - 1), t, t + 1, 1025).distinct();
+    }
+
+    static Stream<Arguments> unaryDispatchCases() {
+        return Arrays.stream(Elementwise.Unary.values())
+                .flatMap(op -> dispatchSizes().mapToObj(n -> Arguments.of(op, n)));
+    }
+
+    static Stream<Arguments> binaryDispatchCases() {
+        return Arrays.stream(Elementwise.Binary.values())
+                .flatMap(op -> dispatchSizes().mapToObj(n -> Arguments.of(op, n)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1} values")
+    @MethodSource("unaryDispatchCases")
+    void unary_dispatch_by_size_changes_no_bit(Elementwise.Unary op, int n) {
+        double[] a = inputs(n, SEED + n);
+        double[] expected = new double[n];
+        double[] actual = new double[n];
+        if (Simd.ENABLED && !Elementwise.bitExact(op)) {
+            Elementwise.unaryVector(op, a, expected, n); // transcendental: the vector kernel at every size
+        } else {
+            Elementwise.unaryScalar(op, a, expected, n); // the twins agree bit for bit, whichever runs
+        }
+
+        Elementwise.unary(op, a, actual, n);
+
+        assertAgree(op + " dispatch on " + n, a, expected, actual, 0);
+    }
+
+    @ParameterizedTest(name = "{0} on {1} values")
+    @MethodSource("binaryDispatchCases")
+    void binary_dispatch_by_size_changes_no_bit(Elementwise.Binary op, int n) {
+        double[] a = inputs(n, SEED + n);
+        double[] b = secondOperand(a, SEED + n + 1);
+        double[] expected = new double[n];
+        double[] expectedRight = new double[n];
+        double[] expectedLeft = new double[n];
+        Elementwise.binaryScalar(op, a, 0, b, 0, expected, 0, n);
+        Elementwise.binaryScalarRightScalar(op, a, 0, -3.0, expectedRight, 0, n);
+        Elementwise.binaryScalarLeftScalar(op, -3.0, a, 0, expectedLeft, 0, n);
+        double[] actual = new double[n];
+        double[] actualRight = new double[n];
+        double[] actualLeft = new double[n];
+
+        Elementwise.binary(op, a, b, actual, n);
+        Elementwise.binaryScalarRight(op, a, 0, -3.0, actualRight, 0, n);
+        Elementwise.binaryScalarLeft(op, -3.0, a, 0, actualLeft, 0, n);
+
+        assertAgree(op + " dispatch on " + n, a, expected, actual, 0);
+        assertAgree(op + "(a, s) dispatch on " + n, a, expectedRight, actualRight, 0);
+        assertAgree(op + "(s, a) dispatch on " + n, a, expectedLeft, actualLeft, 0);
+    }
+
+    @Test
+    void only_the_transcendental_functions_are_not_bit_exact() {
+        for (Elementwise.Unary op : Elementwise.Unary.values()) {
+            assertEquals(ulpsAllowed(op) == 0, Elementwise.bitExact(op), op.name());
+        }
+    }
+
     @Test
     void scalar_twins_follow_numpys_edge_cases() {
         double nan = Double.NaN;

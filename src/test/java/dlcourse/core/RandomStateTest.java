@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link RandomState} against numpy's legacy {@code RandomState}: streams recorded with numpy (see
@@ -418,5 +420,29 @@ class RandomStateTest {
                     "value " + i);
         }
         assertEquals(single.nextRaw32(), bulk.nextRaw32(), "the next word after the values");
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {0, 1, 3, 11, 5489, 4_294_967_295L})
+    void vector_twist_agrees_with_its_scalar_twin_over_successive_twists(long seed) {
+        RandomState generator = new RandomState(seed);
+        int[] state = new int[624];
+        int[] scalarState = new int[624];
+        generator.nextRaw32(); // the first twist, through the dispatcher
+        for (int round = 0; round < 5; round++) {
+            SplittableRandom noise = new SplittableRandom(seed + round);
+            for (int k = 0; k < state.length; k++) {
+                state[k] = round == 0 ? (int) generator.nextRaw32() : noise.nextInt();
+            }
+            System.arraycopy(state, 0, scalarState, 0, state.length);
+            int[] tempered = new int[624];
+            int[] scalarTempered = new int[624];
+
+            RandomState.twistVector(state, tempered);
+            RandomState.twistScalar(scalarState, scalarTempered);
+
+            assertArrayEquals(scalarState, state, "state after twist " + round);
+            assertArrayEquals(scalarTempered, tempered, "tempered words after twist " + round);
+        }
     }
 }
