@@ -152,6 +152,8 @@ final class Gemm {
             // tiny products, and matrix-vector products (wᵀ·X, X·dZᵀ in logistic regression), which a register
             // tile of MR × NR would mostly pad with zeros: stream the operands once instead
             direct(m, n, k, a, ars, acs, b, brs, bcs, c);
+        } else if (splitsK(m, n, k, bcs)) {
+            splitK(m, n, k, a, ars, acs, b, brs, bcs, c, threads);
         } else if (threads > 1 && mnk >= PARALLEL_MIN_MNK) {
             parallel(m, n, k, a, ars, acs, b, brs, bcs, c, threads);
         } else if (skinny(m, n, acs, brs, bcs)) {
@@ -360,6 +362,57 @@ final class Gemm {
         }
     }
 
+    /** Smallest inner dimension for which {@link #splitsK} may split a product's k range. */
+    static final int SPLIT_K_MIN = 4096;
+
+    /** Longest rows of B (columns of C) for which {@link #splitsK} splits k rather than C's columns. */
+    static final int SPLIT_K_MAX_N = 512;
+
+    /**
+     * Whether a product is computed as two halves of its inner dimension: few rows of C ({@code m <=} {@link #MC}),
+     * short rows of a row-major B ({@code n <=} {@link #SPLIT_K_MAX_N}) and a long k ({@code >=}
+     * {@link #SPLIT_K_MIN}) — the course's first-layer forward product {@code W1·X}, (7 or 20 × 12288)·(12288 × 209).
+     * Split by C's columns, each of two threads would read a few cache lines of every one of X's 12288 rows (or,
+     * reading whole rows, all of the 20 MB X each); split by k, each reads its own contiguous half of X once. The
+     * choice depends on the shape only, never on the thread count, so the result is the same on any number of
+     * threads: {@code C += A[:, :k1]·B[:k1, :]}, then {@code C += P} with {@code P = A[:, k1:]·B[k1:, :]} computed
+     * from zero (k1 = half of k rounded up to a multiple of {@link #KC}, so the blocks of k are those of the unsplit
+     * loop). This is the documented k-split of the issue: its sums differ from the unsplit order in the last bits.
+     */
+    static boolean splitsK(int m, int n, int k, int bcs) {
+        return bcs == 1 && m <= MC && n <= SPLIT_K_MAX_N && k >= SPLIT_K_MIN;
+    }
+
+    /** Where {@link #splitsK} splits k: half of it rounded up to a multiple of {@link #KC}. */
+    static int splitPoint(int k) {
+        return ((k / 2 + KC - 1) / KC) * KC;
+    }
+
+    /** {@link #splitsK}: the two halves of k, on two threads when allowed, then added in a fixed order. */
+    static void splitK(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs, double[] c,
+                       int threads) {
+        int k1 = splitPoint(k);
+        double[] upper = new double[m * n];
+        if (threads > 1) {
+            ForkJoinTask<?> second = ForkJoinPool.commonPool().submit(
+                    () -> packed(m, n, k, a, ars, acs, b, brs, bcs, upper, 0, m, 0, n, k1, k));
+            packed(m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, n, 0, k1);
+            second.join();
+        } else {
+            packed(m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, n, 0, k1);
+            packed(m, n, k, a, ars, acs, b, brs, bcs, upper, 0, m, 0, n, k1, k);
+        }
+        int size = m * n;
+        int upperBound = S.loopBound(size);
+        int i = 0;
+        for (; i < upperBound; i += L) {
+            DoubleVector.fromArray(S, c, i).add(DoubleVector.fromArray(S, upper, i)).intoArray(c, i);
+        }
+        for (; i < size; i++) {
+            c[i] += upper[i];
+        }
+    }
+
     private static void parallel(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs,
                                  double[] c, int threads) {
         boolean splitColumns = n >= m;
@@ -425,14 +478,23 @@ final class Gemm {
     /** The packed loop nest over the block {@code [rowFrom, rowTo) × [colFrom, colTo)} of C. */
     static void packed(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs, double[] c,
                        int rowFrom, int rowTo, int colFrom, int colTo) {
+        packed(m, n, k, a, ars, acs, b, brs, bcs, c, rowFrom, rowTo, colFrom, colTo, 0, k);
+    }
+
+    /**
+     * The packed loop nest over the block {@code [rowFrom, rowTo) × [colFrom, colTo)} of C and the part
+     * {@code [kFrom, kTo)} of the inner dimension ({@code kFrom} a multiple of {@link #KC}).
+     */
+    static void packed(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs, double[] c,
+                       int rowFrom, int rowTo, int colFrom, int colTo, int kFrom, int kTo) {
         Buffers buf = BUFFERS.get();
         // large operands are read ahead block by block (by the product's shape, not the thread's share of it)
         boolean prefetchC = (long) m * n >= PREFETCH_MIN_DOUBLES;
         boolean prefetchB = (long) k * n >= PREFETCH_MIN_DOUBLES;
         for (int jc = colFrom; jc < colTo; jc += NC) {
             int nc = Math.min(NC, colTo - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = kFrom; pc < kTo; pc += KC) {
+                int kc = Math.min(KC, kTo - pc);
                 // With few rows of C (a layer's n[l] is 1..25) each B panel is used by only a handful of
                 // micro-kernel calls, so copying it costs more than it saves: row-major B is then read in place
                 // and only the ragged last panel (or a transposed B) is packed. Many rows: pack as usual.

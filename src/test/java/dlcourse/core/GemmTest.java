@@ -285,6 +285,48 @@ class GemmTest {
     }
 
     @Test
+    void the_first_layer_forward_product_is_split_by_k_and_only_it() {
+        // W1·X of both cat models: few rows, 209 short rows of X, k = 12288
+        assertTrue(Gemm.splitsK(20, 209, 12288, 1));
+        assertTrue(Gemm.splitsK(7, 209, 12288, 1));
+        // SIGNS (1080 columns), 1024³ (many rows), a short k, a transposed B: split by C as before
+        assertTrue(!Gemm.splitsK(25, 1080, 12288, 1));
+        assertTrue(!Gemm.splitsK(1024, 1024, 1024, 1));
+        assertTrue(!Gemm.splitsK(20, 209, 2048, 1));
+        assertTrue(!Gemm.splitsK(20, 209, 12288, 12288));
+    }
+
+    @Test
+    void a_k_split_product_is_the_lower_half_into_c_plus_the_upper_half_from_zero() {
+        int m = 7;
+        int n = 33;
+        int k = 5000;
+        SplittableRandom rnd = new SplittableRandom(11);
+        double[] a = new double[m * k];
+        double[] b = new double[k * n];
+        double[] c0 = new double[m * n];
+        for (double[] x : List.of(a, b, c0)) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rnd.nextDouble(-1, 1);
+            }
+        }
+        int k1 = Gemm.splitPoint(k);
+        assertEquals(2560, k1); // half of 5000 rounded up to a multiple of KC = 256
+        double[] expected = c0.clone();
+        Gemm.packed(m, n, k, a, k, 1, b, n, 1, expected, 0, m, 0, n, 0, k1);
+        double[] upper = new double[m * n];
+        Gemm.packed(m, n, k, a, k, 1, b, n, 1, upper, 0, m, 0, n, k1, k);
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] += upper[i];
+        }
+        for (int threads = 1; threads <= 3; threads++) {
+            double[] c = c0.clone();
+            Gemm.multiplyVector(m, n, k, a, k, 1, b, n, 1, c, threads);
+            assertArrayEquals(expected, c, threads + " thread(s)");
+        }
+    }
+
+    @Test
     void prefetch_reads_only_inside_its_range() {
         for (int length = 0; length <= 40; length++) {
             double[] x = new double[length];
@@ -419,7 +461,18 @@ class GemmTest {
         // the unsplit run of the path multiply takes for this shape and layout
         int stream = Gemm.streamKind(m, n, k, a.colStride(), b.rowStride(), b.colStride());
         double[] unsplit = c0.clone();
-        if (stream == Gemm.NOT_STREAMED) {
+        if (stream == Gemm.NOT_STREAMED && Gemm.splitsK(m, n, k, b.colStride())) {
+            // the documented k-split (whatever the thread count): the lower half into C, the upper from zero, added
+            int k1 = Gemm.splitPoint(k);
+            Gemm.packed(m, n, k, a.data(), a.rowStride(), a.colStride(), b.data(), b.rowStride(), b.colStride(),
+                    unsplit, 0, m, 0, n, 0, k1);
+            double[] upper = new double[m * n];
+            Gemm.packed(m, n, k, a.data(), a.rowStride(), a.colStride(), b.data(), b.rowStride(), b.colStride(),
+                    upper, 0, m, 0, n, k1, k);
+            for (int i = 0; i < upper.length; i++) {
+                unsplit[i] += upper[i];
+            }
+        } else if (stream == Gemm.NOT_STREAMED) {
             PACKED.run(m, n, k, a, b, unsplit);
         } else {
             Gemm.streamed(stream == Gemm.STREAM_DOTS, m, n, k, a.data(), a.rowStride(), a.colStride(), b.data(),
