@@ -122,11 +122,24 @@ final class Gemm {
      */
     static void multiply(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs,
                          double[] c, int threads) {
+        multiply(m, n, k, a, ars, acs, b, brs, bcs, c, threads, false);
+    }
+
+    /**
+     * {@link #multiply}, told whether C is a fresh array (every entry +0.0). A product is then computed exactly as
+     * into any C that holds +0.0 (same bits), but the paths whose chains of fused multiply-adds start from C (the
+     * tiny products) start them from zero without reading it: for {@code (4×2)·(2×400)} that is 1600 loads of a
+     * just-zeroed C saved.
+     *
+     * @param cZero true only when every entry of {@code c} is +0.0
+     */
+    static void multiply(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs,
+                         double[] c, int threads, boolean cZero) {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
         if (Simd.ENABLED) {
-            multiplyVector(m, n, k, a, ars, acs, b, brs, bcs, c, threads);
+            multiplyVector(m, n, k, a, ars, acs, b, brs, bcs, c, threads, cZero);
         } else {
             multiplyScalar(m, n, k, a, ars, acs, b, brs, bcs, c);
         }
@@ -135,6 +148,13 @@ final class Gemm {
     /** The vector implementation of {@link #multiply}, whatever {@link Simd#ENABLED} says. */
     static void multiplyVector(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs,
                                double[] c, int threads) {
+        multiplyVector(m, n, k, a, ars, acs, b, brs, bcs, c, threads, false);
+    }
+
+    /** {@link #multiplyVector}, told whether C is all +0.0 (see {@link #multiply(int, int, int, double[], int, int,
+     * double[], int, int, double[], int, boolean)}). */
+    static void multiplyVector(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs,
+                               double[] c, int threads, boolean cZero) {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
@@ -147,17 +167,17 @@ final class Gemm {
         }
         if (stream != NOT_STREAMED) {
             streamed(stream == STREAM_DOTS, m, n, k, a, ars, acs, b, brs, bcs, c,
-                    threads > 1 && mnk >= PARALLEL_MIN_MNK ? threads : 1);
+                    threads > 1 && mnk >= PARALLEL_MIN_MNK ? threads : 1, cZero);
         } else if (mnk <= DIRECT_MAX_MNK || m == 1 || n == 1) {
             // tiny products, and matrix-vector products (wᵀ·X, X·dZᵀ in logistic regression), which a register
             // tile of MR × NR would mostly pad with zeros: stream the operands once instead
-            direct(m, n, k, a, ars, acs, b, brs, bcs, c);
+            direct(m, n, k, a, ars, acs, b, brs, bcs, c, cZero);
         } else if (splitsK(m, n, k, bcs)) {
             splitK(m, n, k, a, ars, acs, b, brs, bcs, c, threads);
         } else if (threads > 1 && mnk >= PARALLEL_MIN_MNK) {
             parallel(m, n, k, a, ars, acs, b, brs, bcs, c, threads);
         } else if (skinny(m, n, acs, brs, bcs)) {
-            direct(m, n, k, a, ars, acs, b, brs, bcs, c);
+            direct(m, n, k, a, ars, acs, b, brs, bcs, c, cZero);
         } else {
             packed(m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, n);
         }
@@ -193,6 +213,12 @@ final class Gemm {
 
     /** Unpacked vector loops for tiny products: no allocation, no threads. */
     static void direct(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs, double[] c) {
+        direct(m, n, k, a, ars, acs, b, brs, bcs, c, false);
+    }
+
+    /** {@link #direct}; with {@code cZero} (C all +0.0) the register chains start from zero without reading C. */
+    static void direct(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs, double[] c,
+                       boolean cZero) {
         if (bcs == 1 && k > REGISTER_ACCUMULATE_MAX_K) {
             // a long inner dimension (wᵀ·X: 1 × 12288 · 12288 × 209): stream B's rows once, C[i, :] += A[i, p]·B[p, :]
             int upper = S.loopBound(n);
@@ -221,8 +247,8 @@ final class Gemm {
                 int ai = i * ars;
                 int j = 0;
                 for (; j < upper2; j += 2 * L) {
-                    DoubleVector acc0 = DoubleVector.fromArray(S, c, ci + j);
-                    DoubleVector acc1 = DoubleVector.fromArray(S, c, ci + j + L);
+                    DoubleVector acc0 = cZero ? DoubleVector.zero(S) : DoubleVector.fromArray(S, c, ci + j);
+                    DoubleVector acc1 = cZero ? DoubleVector.zero(S) : DoubleVector.fromArray(S, c, ci + j + L);
                     for (int p = 0; p < k; p++) {
                         DoubleVector av = DoubleVector.broadcast(S, a[ai + p * acs]);
                         int bp = p * brs + j;
@@ -233,7 +259,7 @@ final class Gemm {
                     acc1.intoArray(c, ci + j + L);
                 }
                 for (; j < upper; j += L) {
-                    DoubleVector acc = DoubleVector.fromArray(S, c, ci + j);
+                    DoubleVector acc = cZero ? DoubleVector.zero(S) : DoubleVector.fromArray(S, c, ci + j);
                     for (int p = 0; p < k; p++) {
                         acc = DoubleVector.fromArray(S, b, p * brs + j)
                                 .fma(DoubleVector.broadcast(S, a[ai + p * acs]), acc);
@@ -318,13 +344,19 @@ final class Gemm {
      */
     static void streamed(boolean dots, int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs,
                          int bcs, double[] c, int threads) {
+        streamed(dots, m, n, k, a, ars, acs, b, brs, bcs, c, threads, false);
+    }
+
+    /** {@link #streamed}, told whether C is all +0.0 (the broadcast kernel's chains from C then skip reading it). */
+    static void streamed(boolean dots, int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs,
+                         int bcs, double[] c, int threads, boolean cZero) {
         boolean splitColumns = n >= m;
         int extent = splitColumns ? n : m;
         int unit = dots ? (splitColumns ? GemmStream.DC : GemmStream.DR) : splitColumns ? L : GemmStream.MR;
         int units = (extent + unit - 1) / unit;
         int parts = Math.min(threads, units);
         if (parts < 2) {
-            streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, n);
+            streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, n, cZero);
             return;
         }
         int[] bounds = new int[parts + 1];
@@ -336,14 +368,14 @@ final class Gemm {
             int from = bounds[t];
             int to = bounds[t + 1];
             Runnable part = splitColumns
-                    ? () -> streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, from, to)
-                    : () -> streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, from, to, 0, n);
+                    ? () -> streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, from, to, cZero)
+                    : () -> streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, from, to, 0, n, cZero);
             forked.add(ForkJoinPool.commonPool().submit(part));
         }
         if (splitColumns) {
-            streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, bounds[1]);
+            streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, m, 0, bounds[1], cZero);
         } else {
-            streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, bounds[1], 0, n);
+            streamedBlock(dots, m, n, k, a, ars, acs, b, brs, bcs, c, 0, bounds[1], 0, n, cZero);
         }
         for (ForkJoinTask<?> task : forked) {
             task.join();
@@ -351,14 +383,16 @@ final class Gemm {
     }
 
     private static void streamedBlock(boolean dots, int m, int n, int k, double[] a, int ars, int acs, double[] b,
-                                      int brs, int bcs, double[] c, int rowFrom, int rowTo, int colFrom, int colTo) {
+                                      int brs, int bcs, double[] c, int rowFrom, int rowTo, int colFrom, int colTo,
+                                      boolean cZero) {
         if (dots) {
             GemmStream.dots(n, k, a, ars, b, bcs, c, rowFrom, rowTo, colFrom, colTo);
         } else {
             // tiny products chain from C as the direct path does, and keep its bits; larger ones add C at the end,
             // which leaves the loads of C off the start of each tile's chain
-            GemmStream.broadcast(n, k, a, ars, acs, b, brs, c, rowFrom, rowTo, colFrom, colTo,
-                    (long) m * n * k <= DIRECT_MAX_MNK);
+            boolean fromC = (long) m * n * k <= DIRECT_MAX_MNK;
+            GemmStream.broadcast(n, k, a, ars, acs, b, brs, c, rowFrom, rowTo, colFrom, colTo, fromC,
+                    fromC && cZero);
         }
     }
 

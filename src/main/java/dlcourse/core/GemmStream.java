@@ -76,20 +76,32 @@ final class GemmStream {
      */
     static void broadcast(int n, int k, double[] a, int ars, int acs, double[] b, int brs, double[] c,
                           int rowFrom, int rowTo, int colFrom, int colTo, boolean fromC) {
+        broadcast(n, k, a, ars, acs, b, brs, c, rowFrom, rowTo, colFrom, colTo, fromC, false);
+    }
+
+    /**
+     * {@link #broadcast}; {@code zeroC} says the block of C holds +0.0 everywhere, so chains from C (with
+     * {@code fromC}) start from zero without reading it. A chain from +0.0 gives the same bits as one from a loaded
+     * +0.0: this only saves the loads of a fresh C.
+     */
+    static void broadcast(int n, int k, double[] a, int ars, int acs, double[] b, int brs, double[] c,
+                          int rowFrom, int rowTo, int colFrom, int colTo, boolean fromC, boolean zeroC) {
         int fullEnd = colFrom + (colTo - colFrom) / NR * NR;
         int vecEnd = fullEnd + (colTo - fullEnd) / L * L;
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
+            // the first block's chains from a C known to hold +0.0 start from zero without reading it
+            boolean loadC = fromC && !(zeroC && pc == 0);
             for (int ig = rowFrom; ig < rowTo; ig += MC) {
                 int ie = Math.min(rowTo, ig + MC);
                 if (colFrom < fullEnd) {
-                    tiles(fromC, kc, pc, a, ars, acs, b, brs, c, n, ig, ie, colFrom, fullEnd);
+                    tiles(fromC, loadC, kc, pc, a, ars, acs, b, brs, c, n, ig, ie, colFrom, fullEnd);
                 }
                 if (fullEnd < vecEnd) {
-                    vectors(fromC, kc, pc, a, ars, acs, b, brs, c, n, ig, ie, fullEnd, vecEnd);
+                    vectors(fromC, loadC, kc, pc, a, ars, acs, b, brs, c, n, ig, ie, fullEnd, vecEnd);
                 }
                 if (vecEnd < colTo) {
-                    columns(fromC, kc, pc, a, ars, acs, b, brs, c, n, ig, ie, vecEnd, colTo);
+                    columns(fromC, loadC, kc, pc, a, ars, acs, b, brs, c, n, ig, ie, vecEnd, colTo);
                 }
             }
         }
@@ -100,7 +112,8 @@ final class GemmStream {
      * A[:, pc:pc+kc]·B[pc:pc+kc, :]. Column panels outside, row blocks inside, so a panel of B stays in L1 while
      * every row block passes over it. Rows past the last of a block repeat it (computed, not stored).
      */
-    private static void tiles(boolean fromC, int kc, int pc, double[] a, int ars, int acs, double[] b, int brs,
+    private static void tiles(boolean fromC, boolean loadC, int kc, int pc, double[] a, int ars, int acs,
+                              double[] b, int brs,
                               double[] c, int n, int rowFrom,
                               int rowTo, int from, int to) {
         for (int j = from; j < to; j += NR) {
@@ -128,7 +141,7 @@ final class GemmStream {
                 DoubleVector c30 = c00;
                 DoubleVector c31 = c00;
                 DoubleVector c32 = c00;
-                if (fromC) {
+                if (loadC) {
                     c00 = DoubleVector.fromArray(S, c, r0);
                     c01 = DoubleVector.fromArray(S, c, r0 + L);
                     c02 = DoubleVector.fromArray(S, c, r0 + 2 * L);
@@ -202,7 +215,8 @@ final class GemmStream {
     }
 
     /** MR × one vector at a time over columns {@code [from, to)}: the columns left after the full tiles. */
-    private static void vectors(boolean fromC, int kc, int pc, double[] a, int ars, int acs, double[] b, int brs,
+    private static void vectors(boolean fromC, boolean loadC, int kc, int pc, double[] a, int ars, int acs,
+                                double[] b, int brs,
                                 double[] c, int n, int rowFrom,
                                 int rowTo, int from, int to) {
         for (int j = from; j < to; j += L) {
@@ -221,7 +235,7 @@ final class GemmStream {
                 DoubleVector c1 = c0;
                 DoubleVector c2 = c0;
                 DoubleVector c3 = c0;
-                if (fromC) {
+                if (loadC) {
                     c0 = DoubleVector.fromArray(S, c, r0);
                     c1 = DoubleVector.fromArray(S, c, r1);
                     c2 = DoubleVector.fromArray(S, c, r2);
@@ -256,7 +270,8 @@ final class GemmStream {
     }
 
     /** MR × one column at a time, scalar: the last {@code n mod L} columns, with the lanes' fused multiply-adds. */
-    private static void columns(boolean fromC, int kc, int pc, double[] a, int ars, int acs, double[] b, int brs,
+    private static void columns(boolean fromC, boolean loadC, int kc, int pc, double[] a, int ars, int acs,
+                                double[] b, int brs,
                                 double[] c, int n, int rowFrom,
                                 int rowTo, int from, int to) {
         for (int j = from; j < to; j++) {
@@ -271,10 +286,10 @@ final class GemmStream {
                 int r1 = rows > 1 ? r0 + n : r0;
                 int r2 = rows > 2 ? r1 + n : r1;
                 int r3 = rows > 3 ? r2 + n : r2;
-                double s0 = fromC ? c[r0] : 0.0;
-                double s1 = fromC ? c[r1] : 0.0;
-                double s2 = fromC ? c[r2] : 0.0;
-                double s3 = fromC ? c[r3] : 0.0;
+                double s0 = loadC ? c[r0] : 0.0;
+                double s1 = loadC ? c[r1] : 0.0;
+                double s2 = loadC ? c[r2] : 0.0;
+                double s3 = loadC ? c[r3] : 0.0;
                 for (int p = 0; p < kc; p++) {
                     int ap = p * acs;
                     double bv = b[bo + p * brs];

@@ -44,7 +44,7 @@ public final class Kernels {
             throw ShapeException.dot(a.shape(), b.shape());
         }
         double[] out = new double[a.rows() * b.cols()];
-        Matrix.product(a, b, out, impl, threads);
+        Matrix.product(a, b, out, impl, threads, true);
         return Matrix.wrap(a.rows(), b.cols(), out);
     }
 

@@ -249,7 +249,7 @@ public final class Matrix {
             throw ShapeException.dot(shape(), other.shape());
         }
         double[] out = new double[rows * other.cols];
-        product(this, other, out, null, THREADS);
+        product(this, other, out, null, THREADS, true);
         return new Matrix(rows, other.cols, out, false);
     }
 
@@ -290,7 +290,7 @@ public final class Matrix {
         synchronized double[] values() {
             if (values == null) {
                 double[] out = new double[left.rows * right.cols];
-                product(left, right, out, null, THREADS);
+                product(left, right, out, null, THREADS, true);
                 values = out;
                 left = null;
                 right = null;
@@ -309,16 +309,25 @@ public final class Matrix {
      * @param impl the twin to run, or {@code null} for the one {@code -Ddlcourse.simd} selects
      */
     static void product(Matrix a, Matrix b, double[] out, Kernels.Impl impl, int threads) {
+        product(a, b, out, impl, threads, false);
+    }
+
+    /**
+     * {@link #product(Matrix, Matrix, double[], Kernels.Impl, int)}, told whether {@code out} is a fresh array (all
+     * +0.0): the same bits, without reading the zeros where a kernel would start from them.
+     */
+    static void product(Matrix a, Matrix b, double[] out, Kernels.Impl impl, int threads, boolean outZero) {
         int ars = a.transposed ? 1 : a.cols;
         int acs = a.transposed ? a.rows : 1;
         int brs = b.transposed ? 1 : b.cols;
         int bcs = b.transposed ? b.rows : 1;
         if (impl == null) {
-            Gemm.multiply(a.rows, b.cols, a.cols, a.store(), ars, acs, b.store(), brs, bcs, out, threads);
+            Gemm.multiply(a.rows, b.cols, a.cols, a.store(), ars, acs, b.store(), brs, bcs, out, threads, outZero);
         } else if (impl == Kernels.Impl.SCALAR) {
             Gemm.multiplyScalar(a.rows, b.cols, a.cols, a.store(), ars, acs, b.store(), brs, bcs, out);
         } else {
-            Gemm.multiplyVector(a.rows, b.cols, a.cols, a.store(), ars, acs, b.store(), brs, bcs, out, threads);
+            Gemm.multiplyVector(a.rows, b.cols, a.cols, a.store(), ars, acs, b.store(), brs, bcs, out, threads,
+                    outZero);
         }
     }
 

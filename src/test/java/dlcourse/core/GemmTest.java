@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -568,6 +569,54 @@ class GemmTest {
             Gemm.multiplyVector(m, n, k, a.data(), a.rowStride(), a.colStride(), b.data(), b.rowStride(),
                     b.colStride(), vector, 2);
             assertArrayEquals(direct, vector, "(" + m + "x" + k + ")·(" + k + "x" + n + ")");
+        }
+    }
+
+    @ParameterizedTest(name = "Aᵀ view {0}, Bᵀ view {1}")
+    @MethodSource("layouts")
+    void a_fresh_c_gives_the_bits_of_a_zero_c_read_from_memory(boolean aTransposed, boolean bTransposed) {
+        List<int[]> shapes = new ArrayList<>(awkwardShapes());
+        shapes.add(new int[] {4, 400, 2});
+        shapes.add(new int[] {7, 209, 20});
+        shapes.add(new int[] {20, 300, 209});
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            SplittableRandom rnd = new SplittableRandom(SEED + 7 * m + 11 * n + 13 * k);
+            Operand a = Operand.random(m, k, aTransposed, rnd);
+            Operand b = Operand.random(k, n, bTransposed, rnd);
+            // zeros of both signs, so that products of -0.0 reach the chains
+            a.data()[0] = -0.0;
+            b.data()[b.data().length - 1] = 0.0;
+            for (int threads = 1; threads <= 2; threads++) {
+                double[] read = new double[m * n];
+                Gemm.multiplyVector(m, n, k, a.data(), a.rowStride(), a.colStride(), b.data(), b.rowStride(),
+                        b.colStride(), read, threads, false);
+                double[] fresh = new double[m * n];
+                Gemm.multiplyVector(m, n, k, a.data(), a.rowStride(), a.colStride(), b.data(), b.rowStride(),
+                        b.colStride(), fresh, threads, true);
+                assertArrayEquals(read, fresh, "(" + m + "x" + k + ")·(" + k + "x" + n + "), " + threads
+                        + " thread(s)");
+            }
+        }
+    }
+
+    @Test
+    void the_planar_products_do_not_read_a_fresh_c() {
+        // (4x2)·(2x400) and (4x2)·(2x1000) are tiny (m·n·k <= DIRECT_MAX_MNK): the broadcast kernel chains from C.
+        // Told that C is fresh, it must not load it (NaN planted in C would come through) and must still give the
+        // bits of a zero C
+        for (int n : new int[] {400, 1000}) {
+            SplittableRandom rnd = new SplittableRandom(SEED + n);
+            Operand a = Operand.random(4, 2, false, rnd);
+            Operand b = Operand.random(2, n, false, rnd);
+            double[] zero = new double[4 * n];
+            Gemm.multiply(4, n, 2, a.data(), 2, 1, b.data(), n, 1, zero, 1);
+            double[] planted = new double[4 * n];
+            Arrays.fill(planted, Double.NaN);
+            Gemm.multiplyVector(4, n, 2, a.data(), 2, 1, b.data(), n, 1, planted, 1, true);
+            assertArrayEquals(zero, planted, "(4x2)·(2x" + n + ")");
         }
     }
 

@@ -27,8 +27,8 @@ import picocli.CommandLine.Command;
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = {"Trains a cat classifier (the reference solution by default) on the course's 209 pictures and"
                 + " says whether your own JPEG or PNG picture shows a cat: assignment 1's logistic regression"
-                + " (--model logistic, 70 % test accuracy) or assignment 4's L-layer network (--model l_layer,"
-                + " 80 %).",
+                + " (--model logistic, 70 %% test accuracy) or assignment 4's L-layer network (--model l_layer,"
+                + " 80 %%).",
             "The picture is resized to 64 x 64 pixels (bicubic) without keeping its aspect ratio, as the course"
                 + " does."})
 public final class ClassifyCommand implements Callable<Integer> {
