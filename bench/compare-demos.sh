@@ -6,8 +6,11 @@
 #   bench/compare-demos.sh shallow application
 #   COMPARE_REPEAT=5 bench/compare-demos.sh shallow   # each pair 5 times, alternating; the medians are compared
 #
-# Both sides are timed as whole processes (start-up included): `./dlcourse demo <id> --json` against
-# `python3 bench/numpy/<id>.py`. Each pair runs back to back so that both see the same machine load.
+# Both sides are timed as whole processes (start-up included): `./dlcourse demo <id> --json --no-figures` against
+# `python3 bench/numpy/<id>.py`. Each pair runs back to back so that both see the same machine load. The numpy twins
+# draw no figures (numpy alone has no plotting), so the demos run without theirs too: the same work on both sides.
+# COMPARE_FIGURES=true times the demos as `./dlcourse demo <id>` runs them by default, drawing included (the
+# shallow demo's 12 decision boundaries, PNG and SVG, take about 1.3 s of it).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -68,7 +71,11 @@ for id in "${ids[@]}"; do
   java_runs=()
   for ((k = 0; k < ${COMPARE_REPEAT:-1}; k++)); do
     numpy_runs+=("$(seconds python3 "$script")")
-    java_runs+=("$(seconds ./dlcourse demo "$id" --json)")
+    if [ "${COMPARE_FIGURES:-false}" = "true" ]; then
+      java_runs+=("$(seconds ./dlcourse demo "$id" --json)")
+    else
+      java_runs+=("$(seconds ./dlcourse demo "$id" --json --no-figures)")
+    fi
   done
   numpy=$(median "${numpy_runs[@]}")
   java=$(median "${java_runs[@]}")

@@ -1,10 +1,12 @@
 package dlcourse.grader.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dlcourse.grader.cli.DemoCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,19 @@ class DemoCommandTest {
                 run.err().lines().findFirst().orElseThrow());
         assertEquals("  logistic: " + new LogisticDemo().description(), run.err().lines().skip(1).findFirst()
                 .orElseThrow());
+    }
+
+    @Test
+    void figures_and_no_figures_together_are_a_usage_error_and_nothing_runs() {
+        // when
+        Run run = demo("logistic", "--no-figures", "--figures", dir.resolve("plots").toString());
+
+        // then
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("dlcourse demo: --figures and --no-figures exclude each other" + System.lineSeparator(),
+                run.err());
+        assertFalse(Files.exists(dir.resolve("plots")));
     }
 
     @Test
