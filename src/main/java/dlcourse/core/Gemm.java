@@ -152,8 +152,7 @@ final class Gemm {
         multiplyVector(m, n, k, a, ars, acs, b, brs, bcs, c, threads, false);
     }
 
-    /** {@link #multiplyVector}, told whether C is all +0.0 (see {@link #multiply(int, int, int, double[], int, int,
-     * double[], int, int, double[], int, boolean)}). */
+    /** {@link #multiplyVector}, told whether C is all +0.0 (as the {@code cZero} form of {@link #multiply}). */
     static void multiplyVector(int m, int n, int k, double[] a, int ars, int acs, double[] b, int brs, int bcs,
                                double[] c, int threads, boolean cZero) {
         if (m == 0 || n == 0 || k == 0) {

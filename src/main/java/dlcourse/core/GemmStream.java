@@ -113,9 +113,7 @@ final class GemmStream {
      * every row block passes over it. Rows past the last of a block repeat it (computed, not stored).
      */
     private static void tiles(boolean fromC, boolean loadC, int kc, int pc, double[] a, int ars, int acs,
-                              double[] b, int brs,
-                              double[] c, int n, int rowFrom,
-                              int rowTo, int from, int to) {
+                              double[] b, int brs, double[] c, int n, int rowFrom, int rowTo, int from, int to) {
         for (int j = from; j < to; j += NR) {
             int bo = pc * brs + j;
             for (int i = rowFrom; i < rowTo; i += MR) {
@@ -216,9 +214,7 @@ final class GemmStream {
 
     /** MR × one vector at a time over columns {@code [from, to)}: the columns left after the full tiles. */
     private static void vectors(boolean fromC, boolean loadC, int kc, int pc, double[] a, int ars, int acs,
-                                double[] b, int brs,
-                                double[] c, int n, int rowFrom,
-                                int rowTo, int from, int to) {
+                                double[] b, int brs, double[] c, int n, int rowFrom, int rowTo, int from, int to) {
         for (int j = from; j < to; j += L) {
             int bo = pc * brs + j;
             for (int i = rowFrom; i < rowTo; i += MR) {
@@ -271,9 +267,7 @@ final class GemmStream {
 
     /** MR × one column at a time, scalar: the last {@code n mod L} columns, with the lanes' fused multiply-adds. */
     private static void columns(boolean fromC, boolean loadC, int kc, int pc, double[] a, int ars, int acs,
-                                double[] b, int brs,
-                                double[] c, int n, int rowFrom,
-                                int rowTo, int from, int to) {
+                                double[] b, int brs, double[] c, int n, int rowFrom, int rowTo, int from, int to) {
         for (int j = from; j < to; j++) {
             int bo = pc * brs + j;
             for (int i = rowFrom; i < rowTo; i += MR) {
