@@ -26,6 +26,12 @@ import java.util.stream.IntStream;
  * {@code predict} labels the pictures. The pictures are flattened to (12288, m) and scaled to 0..1 as in
  * assignment 1. The models are called with {@code print_cost = false}; the cost lines are printed here from the
  * costs they return.
+ *
+ * <p>The two models are independent and train side by side ({@link ParallelRuns}, each with its own instance of the
+ * implementation; the L-layer model, the longer, starts first); their products still split over both cores
+ * whenever the other model leaves one free, and the output is printed in the course's order, the same as one model
+ * after the other. Measured (whole processes, alternating, idle machine): 18.5-19.4 s against 20.6-21.2 s one
+ * after the other.
  */
 public final class ApplicationDemo implements Demo<DeepApplication> {
 
@@ -105,18 +111,20 @@ public final class ApplicationDemo implements Demo<DeepApplication> {
         Matrix xTest = flatten(cats.test().x());
         Matrix yTrain = cats.train().y();
         Matrix yTest = cats.test().y();
+        List<Summary> summaries = ParallelRuns.run(impl, new int[] {1, 0}, courseOutput, (model, k, out) -> {
+            if (k == 0) {
+                DeepApplication.Trained two = model.twoLayerModel(xTrain, yTrain, dims(TWO_LAYER_DIMS),
+                        LEARNING_RATE, iterations, false);
+                return summarise("two_layer", two, model, xTrain, yTrain, xTest, yTest, out);
+            }
+            out.println();
+            DeepApplication.Trained deep = model.lLayerModel(xTrain, yTrain, dims(L_LAYER_DIMS), LEARNING_RATE,
+                    iterations, false);
+            return summarise("L_layer", deep, model, xTrain, yTrain, xTest, yTest, out);
+        });
         List<DemoResult.Run> runs = new ArrayList<>();
-
-        DeepApplication.Trained two = impl.twoLayerModel(xTrain, yTrain, dims(TWO_LAYER_DIMS), LEARNING_RATE,
-                iterations, false);
-        runs.add(summarise("two_layer", two, impl, xTrain, yTrain, xTest, yTest, courseOutput).run());
-
-        courseOutput.println();
-        DeepApplication.Trained deep = impl.lLayerModel(xTrain, yTrain, dims(L_LAYER_DIMS), LEARNING_RATE,
-                iterations, false);
-        Summary summary = summarise("L_layer", deep, impl, xTrain, yTrain, xTest, yTest, courseOutput);
-        runs.add(summary.run());
-
+        summaries.forEach(s -> runs.add(s.run()));
+        Summary summary = summaries.get(1);
         double[] p = summary.testPredictions().toArray();
         double[] y = yTest.toArray();
         List<Integer> wrong = IntStream.range(0, p.length).filter(i -> p[i] != y[i]).boxed().toList();
@@ -133,11 +141,11 @@ public final class ApplicationDemo implements Demo<DeepApplication> {
             courseOutput.println("wrote " + file);
         }
         courseOutput.flush();
-        return new Outcome(new DemoResult(ID, runs), deep.parameters(), wrong);
+        return new Outcome(new DemoResult(ID, runs), summary.parameters(), wrong);
     }
 
     /** A run's row and its test predictions. */
-    private record Summary(DemoResult.Run run, Matrix testPredictions) {
+    private record Summary(DemoResult.Run run, Matrix testPredictions, Parameters parameters) {
     }
 
     /** Prints the costs and the two accuracies as the course does and returns the run's row. */
@@ -159,7 +167,7 @@ public final class ApplicationDemo implements Demo<DeepApplication> {
         courseOutput.println("test accuracy: " + test);
         courseOutput.flush();
         return new Summary(new DemoResult.Run(name, costs, DeepApplication.COST_EVERY, train, test),
-                testPredictions);
+                testPredictions, trained.parameters());
     }
 
     private static double accuracy(Matrix predictions, Matrix labels, String set) {

@@ -3,6 +3,7 @@ package dlcourse.grader.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dlcourse.core.Matrix;
 import dlcourse.core.Tensor;
@@ -24,6 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,6 +142,51 @@ class ApplicationDemoTest {
         assertTrue(Files.readString(gallery).contains(">#0 Prediction: cat</text>"));
         assertTrue(result.toJson().startsWith("{\"assignment\":\"application\",\"runs\":[{\"name\":\"two_layer\""),
                 result.toJson());
+    }
+
+    /**
+     * A public implementation (the demo can make more of it): the two-layer model waits for the L-layer model to
+     * have started, which only happens when the two train side by side; the L-layer model's W1 has two rows.
+     */
+    public static class SideBySide extends AlwaysCat {
+        static final CountDownLatch DEEP_STARTED = new CountDownLatch(1);
+
+        @Override
+        public Trained twoLayerModel(Matrix x, Matrix y, int[] layersDims, double learningRate, int numIterations,
+                                     boolean printCost) {
+            try {
+                assertTrue(DEEP_STARTED.await(20, TimeUnit.SECONDS), "the L-layer model did not start alongside");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return super.twoLayerModel(x, y, layersDims, learningRate, numIterations, printCost);
+        }
+
+        @Override
+        public Trained lLayerModel(Matrix x, Matrix y, int[] layersDims, double learningRate, int numIterations,
+                                   boolean printCost) {
+            DEEP_STARTED.countDown();
+            Trained trained = super.lLayerModel(x, y, layersDims, learningRate, numIterations, printCost);
+            return new Trained(Parameters.builder().put("W1", Matrix.zeros(2, x.rows())).put("b1",
+                    Matrix.zeros(2, 1)).build(), trained.costs());
+        }
+    }
+
+    @Test
+    void the_two_models_train_side_by_side_and_print_in_the_courses_order() {
+        assumeTrue(ParallelRuns.THREADS > 1, "one processor: the runs go one after the other");
+        StringWriter parallel = new StringWriter();
+        StringWriter sequential = new StringWriter();
+
+        ApplicationDemo.Outcome outcome = ApplicationDemo.run(new SideBySide(), TINY, 250,
+                new PrintWriter(parallel), null);
+        ApplicationDemo.run(new AlwaysCat(), TINY, 250, new PrintWriter(sequential), null);
+
+        assertEquals(sequential.toString(), parallel.toString());
+        assertEquals(List.of("two_layer", "L_layer"), outcome.result().runs().stream().map(DemoResult.Run::name)
+                .toList());
+        assertEquals(2, outcome.parameters().weights(1).rows(), "the outcome must carry the L-layer model's"
+                + " parameters");
     }
 
     @Test
