@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
  * <p>The two models are independent and train side by side ({@link ParallelRuns}, each with its own instance of the
  * implementation; the L-layer model, the longer, starts first); their products still split over both cores
  * whenever the other model leaves one free, and the output is printed in the course's order, the same as one model
- * after the other. Measured (whole processes, alternating, idle machine): 18.5-19.4 s against 20.6-21.2 s one
+ * after the other. Measured (whole processes, alternating, idle machine): 18.3-19.4 s against 20.6-22.1 s one
  * after the other.
  */
 public final class ApplicationDemo implements Demo<DeepApplication> {
