@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -122,8 +121,7 @@ public final class ApplicationDemo implements Demo<DeepApplication> {
                     iterations, false);
             return summarise("L_layer", deep, model, xTrain, yTrain, xTest, yTest, out);
         });
-        List<DemoResult.Run> runs = new ArrayList<>();
-        summaries.forEach(s -> runs.add(s.run()));
+        List<DemoResult.Run> runs = summaries.stream().map(Summary::run).toList();
         Summary summary = summaries.get(1);
         double[] p = summary.testPredictions().toArray();
         double[] y = yTest.toArray();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,7 +157,7 @@ class LauncherScriptTest {
     }
 
     private Result launch(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", launcher.toString()));
+        List<String> command = new ArrayList<>(List.of("/bin/bash", launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(checkout.toFile());
         builder.environment().put("PATH", checkout.resolve("bin") + ":" + System.getenv().getOrDefault("PATH",
