@@ -105,6 +105,40 @@ final class Elementwise {
         }
     }
 
+    /**
+     * {@code out[i] = a[i] - s * b[i]}, rounded as the two operations are (the product first, then the difference;
+     * never a fused multiply-add): numpy's {@code a - s * b} in one pass. Vector or scalar as the other dispatchers.
+     */
+    static void subtractScaled(double[] a, double s, double[] b, double[] out, int n) {
+        if (Simd.ENABLED && n >= SCALAR_BELOW) {
+            subtractScaledVector(a, s, b, out, n);
+        } else {
+            subtractScaledScalar(a, s, b, out, n);
+        }
+    }
+
+    /** Vector implementation of {@link #subtractScaled}. */
+    static void subtractScaledVector(double[] a, double s, double[] b, double[] out, int n) {
+        DoubleVector sv = DoubleVector.broadcast(S, s);
+        int upper = S.loopBound(n);
+        int i = 0;
+        for (; i < upper; i += S.length()) {
+            DoubleVector x = DoubleVector.fromArray(S, a, i);
+            DoubleVector y = DoubleVector.fromArray(S, b, i);
+            x.sub(y.mul(sv)).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = a[i] - s * b[i];
+        }
+    }
+
+    /** Scalar twin of {@link #subtractScaledVector}. */
+    static void subtractScaledScalar(double[] a, double s, double[] b, double[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = a[i] - s * b[i];
+        }
+    }
+
     /** Vector implementation of {@link #unary}. */
     static void unaryVector(Unary op, double[] a, double[] out, int n) {
         if (op == Unary.EXP) {

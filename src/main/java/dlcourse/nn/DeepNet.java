@@ -144,7 +144,7 @@ public final class DeepNet {
      */
     public static LinearGradients linearBackward(Matrix dZ, LinearCache cache) {
         double m = cache.aPrev().cols();
-        Matrix dW = dZ.dot(cache.aPrev().transpose()).divide(m);
+        Matrix dW = dZ.dotDivide(cache.aPrev().transpose(), m);
         Matrix db = dZ.sum(Axis.COLUMNS, true).divide(m);
         // deferred: computed only if read. The first layer's dA_prev is the gradient with respect to the input X,
         // which training never reads; for the cat pictures it is a (12288, 209) product every iteration.
@@ -199,8 +199,8 @@ public final class DeepNet {
     public static Parameters updateParameters(Parameters parameters, Grads grads, double learningRate) {
         Parameters.Builder updated = Parameters.builder();
         for (int l = 1; l <= parameters.layers(); l++) {
-            updated.put("W" + l, parameters.weights(l).subtract(grads.dW(l).multiply(learningRate)));
-            updated.put("b" + l, parameters.bias(l).subtract(grads.db(l).multiply(learningRate)));
+            updated.put("W" + l, parameters.weights(l).subtractScaled(learningRate, grads.dW(l)));
+            updated.put("b" + l, parameters.bias(l).subtractScaled(learningRate, grads.db(l)));
         }
         return updated.build();
     }

@@ -150,8 +150,8 @@ public final class ThreeLayerNet {
     public static Parameters updateParameters(Parameters parameters, Grads grads, double learningRate) {
         Parameters updated = parameters;
         for (int l = 1; l <= parameters.layers(); l++) {
-            updated = updated.with("W" + l, parameters.weights(l).subtract(grads.dW(l).multiply(learningRate)))
-                    .with("b" + l, parameters.bias(l).subtract(grads.db(l).multiply(learningRate)));
+            updated = updated.with("W" + l, parameters.weights(l).subtractScaled(learningRate, grads.dW(l)))
+                    .with("b" + l, parameters.bias(l).subtractScaled(learningRate, grads.db(l)));
         }
         return updated;
     }

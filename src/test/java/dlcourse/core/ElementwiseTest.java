@@ -174,6 +174,38 @@ class ElementwiseTest {
         assertArrayEquals(before, a, "input modified");
     }
 
+    @ParameterizedTest(name = "{0} values")
+    @MethodSource("sizes")
+    void subtract_scaled_vector_kernel_agrees_with_its_scalar_twin_and_the_two_operations(int n) {
+        double[] a = inputs(n, SEED + 3 * n);
+        double[] b = secondOperand(a, SEED - 3 * n);
+        double[] aBefore = a.clone();
+        double[] bBefore = b.clone();
+        for (double s : SCALARS) {
+            double[] scaled = new double[n];
+            double[] twoSteps = new double[n];
+            Elementwise.binaryScalarRightScalar(Elementwise.Binary.MUL, b, 0, s, scaled, 0, n);
+            Elementwise.binaryScalar(Elementwise.Binary.SUB, a, 0, scaled, 0, twoSteps, 0, n);
+            double[] scalar = new double[n];
+            double[] vector = new double[n];
+
+            Elementwise.subtractScaledScalar(a, s, b, scalar, n);
+            Elementwise.subtractScaledVector(a, s, b, vector, n);
+
+            assertAgree("a - s*b (s = " + s + ") scalar twin vs two operations, n=" + n, a, twoSteps, scalar, 0);
+            assertAgree("a - s*b (s = " + s + ") vector vs scalar twin, n=" + n, a, scalar, vector, 0);
+            double[] inPlace = a.clone();
+            Elementwise.subtractScaledVector(inPlace, s, b, inPlace, n);
+            assertAgree("a - s*b (s = " + s + ") written over a, n=" + n, a, scalar, inPlace, 0);
+        }
+        assertArrayEquals(aBefore, a, "a modified");
+        assertArrayEquals(bBefore, b, "b modified");
+    }
+
+    static IntStream sizes() {
+        return Arrays.stream(SIZES);
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Elementwise.Unary.class)
     void unary_kernels_write_only_the_first_n_entries(Elementwise.Unary op) {

@@ -362,6 +362,40 @@ class MatrixTest {
             assertProductClose(at, bt, at.dot(bt));
         }
 
+        @ParameterizedTest(name = "({0}x{2})·({2}x{1})")
+        @MethodSource("productShapes")
+        void dotDivide_equals_dot_then_divide_bit_for_bit_for_every_transposition(int m, int n, int k) {
+            SplittableRandom rnd = new SplittableRandom(SEED - m);
+            Matrix a = random(rnd, m, k);
+            Matrix b = random(rnd, k, n);
+            Matrix at = random(rnd, k, m).transpose();
+            Matrix bt = random(rnd, n, k).transpose();
+
+            for (double divisor : new double[] {209, 0.3, -7}) {
+                assertArrayEquals(a.dot(b).divide(divisor).toArray(), a.dotDivide(b, divisor).toArray());
+                assertArrayEquals(at.dot(b).divide(divisor).toArray(), at.dotDivide(b, divisor).toArray());
+                assertArrayEquals(a.dot(bt).divide(divisor).toArray(), a.dotDivide(bt, divisor).toArray());
+                assertArrayEquals(at.dot(bt).divide(divisor).toArray(), at.dotDivide(bt, divisor).toArray());
+            }
+            assertEquals(new Shape(m, n), a.dotDivide(b, 2).shape());
+        }
+
+        @Test
+        void dotDivide_by_zero_gives_numpys_infinities_and_nan() {
+            // np.array([[1., -1], [0, 2]]) @ np.array([[1.], [0]]) / 0 -> [[inf], [nan]]
+            Matrix a = Matrix.of(2, 2, 1, -1, 0, 2);
+            Matrix b = Matrix.column(1, 0);
+
+            assertMatrix(2, 1, new double[] {Double.POSITIVE_INFINITY, Double.NaN}, a.dotDivide(b, 0));
+            assertMatrix(2, 1, new double[] {Double.NEGATIVE_INFINITY, Double.NaN}, a.dotDivide(b, -0.0));
+        }
+
+        @Test
+        void dotDivide_rejects_mismatched_inner_dimensions_as_dot_does() {
+            assertMessage(ShapeException.class, "shapes (3,4) and (5,2) not aligned: 4 (dim 1) != 5 (dim 0)",
+                    () -> Matrix.zeros(3, 4).dotDivide(Matrix.zeros(5, 2), 2));
+        }
+
         static Stream<Arguments> linearShapes() {
             // (n[l], n[l-1], m); 300 > Gemm.KC, so the bias meets a partial sum, not the whole product
             return Stream.of(Arguments.of(5, 7, 9), Arguments.of(20, 300, 50), Arguments.of(1, 7, 209));
@@ -501,6 +535,44 @@ class MatrixTest {
                     () -> Matrix.zeros(2, 3).subtract(Matrix.zeros(3, 2)));
             assertMessage(ShapeException.class, "operands could not be broadcast together with shapes (2,3) (1,2)",
                     () -> Matrix.zeros(2, 3).divide(Matrix.zeros(1, 2)));
+        }
+        @Test
+        void subtractScaled_equals_subtracting_the_scaled_matrix_bit_for_bit() {
+            SplittableRandom rnd = new SplittableRandom(SEED);
+            Matrix w = random(rnd, 20, 209);
+            Matrix dw = random(rnd, 20, 209);
+            Matrix dwT = random(rnd, 209, 20).transpose();
+
+            for (double alpha : new double[] {0.0075, 1.2, 0.0, -3.0}) {
+                assertArrayEquals(w.subtract(dw.multiply(alpha)).toArray(), w.subtractScaled(alpha, dw).toArray());
+                assertArrayEquals(w.subtract(dwT.multiply(alpha)).toArray(),
+                        w.subtractScaled(alpha, dwT).toArray(), "a transposed view as the gradient");
+                assertArrayEquals(dwT.subtract(w.multiply(alpha)).toArray(),
+                        dwT.subtractScaled(alpha, w).toArray(), "a transposed view as the parameter");
+            }
+        }
+
+        @Test
+        void subtractScaled_rounds_the_product_and_the_difference_separately() {
+            // 1 - 3 * (1/3): numpy gives 0.0 (3 * 0.333... rounds to exactly 1); a fused multiply-add gives 2^-54
+            Matrix ones = Matrix.of(1, 1, 1.0);
+            Matrix third = Matrix.of(1, 1, 1.0 / 3);
+
+            assertEquals(0.0, ones.subtractScaled(3, third).item());
+            assertEquals(0.0, Matrix.full(3, 40, 1.0).subtractScaled(3, Matrix.full(3, 40, 1.0 / 3)).max(),
+                    "the vector kernel (120 values)");
+            assertEquals(0.0, Matrix.full(3, 40, 1.0).subtractScaled(3, Matrix.full(3, 40, 1.0 / 3)).min());
+        }
+
+        @Test
+        void subtractScaled_broadcasts_as_subtract_does() {
+            Matrix a = a23();
+
+            assertArrayEquals(a.subtract(COL.multiply(0.5)).toArray(), a.subtractScaled(0.5, COL).toArray());
+            assertArrayEquals(COL.subtract(a.multiply(0.5)).toArray(), COL.subtractScaled(0.5, a).toArray());
+            assertArrayEquals(a.subtract(ROW.multiply(2)).toArray(), a.subtractScaled(2, ROW).toArray());
+            assertMessage(ShapeException.class, "operands could not be broadcast together with shapes (2,3) (3,2)",
+                    () -> a.subtractScaled(0.5, a.transpose()));
         }
     }
 
@@ -1069,6 +1141,8 @@ class MatrixTest {
         static Stream<Arguments> operations() {
             Stream<Arguments> ops = Stream.of(
                     opOn("dot", (a, b) -> a.dot(b.transpose())),
+                    opOn("dotDivide", (a, b) -> a.dotDivide(b.transpose(), 3)),
+                    opOn("subtractScaled", (a, b) -> a.subtractScaled(0.5, b)),
                     opOn("linear", (a, b) -> Matrix.linear(a.transpose(), b, a.transpose().columns(0, 1))),
                     opOn("linearRelu", (a, b) -> Matrix.linearRelu(a.transpose(), b, a.transpose().columns(0, 1))),
                     opOn("linearSigmoid", (a, b) -> Matrix.linearSigmoid(a.transpose(), b,
