@@ -51,6 +51,19 @@ final class Elementwise {
         return op != Unary.EXP && op != Unary.LOG && op != Unary.TANH && op != Unary.SIGMOID;
     }
 
+    /**
+     * Whether {@link #unary} runs the vector kernel of {@code op} on {@code n} values: never with SIMD off; for the
+     * bit-exact operations from {@link #SCALAR_BELOW} values on; for the transcendental ones always (so that their
+     * results never depend on an array's size), unless {@link Simd#REPRODUCIBLE reproducible} runs are asked for,
+     * which keeps them on the scalar twins.
+     */
+    static boolean vectorFor(Unary op, int n, boolean simd, boolean reproducible) {
+        if (!simd) {
+            return false;
+        }
+        return bitExact(op) ? n >= SCALAR_BELOW : !reproducible;
+    }
+
     /** numpy's maximum: NaN if either argument is NaN. */
     static double npMax(double x, double y) {
         return Math.max(x, y);
@@ -62,11 +75,10 @@ final class Elementwise {
     }
 
     /**
-     * {@code out[i] = op(a[i])} for {@code i < n}, vector or scalar according to {@link Simd#ENABLED} (scalar below
-     * {@link #SCALAR_BELOW} values when the twins agree bit for bit).
+     * {@code out[i] = op(a[i])} for {@code i < n}, vector or scalar according to {@link #vectorFor}.
      */
     static void unary(Unary op, double[] a, double[] out, int n) {
-        if (Simd.ENABLED && (n >= SCALAR_BELOW || !bitExact(op))) {
+        if (vectorFor(op, n, Simd.ENABLED, Simd.REPRODUCIBLE)) {
             unaryVector(op, a, out, n);
         } else {
             unaryScalar(op, a, out, n);

@@ -30,6 +30,14 @@ public final class Kernels {
         return Simd.ENABLED;
     }
 
+    /**
+     * Whether exp, log, tanh and sigmoid run on their scalar twins so that runs are bit-reproducible
+     * ({@code -Ddlcourse.reproducible=true}; the other kernels stay vectorised).
+     */
+    public static boolean reproducible() {
+        return Simd.REPRODUCIBLE;
+    }
+
     /** The thread count {@link Matrix#dot} may use ({@code -Ddlcourse.threads}, default: processors). */
     public static int defaultThreads() {
         return Matrix.THREADS;
