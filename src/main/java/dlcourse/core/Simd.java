@@ -26,7 +26,7 @@ final class Simd {
     /**
      * Whether the transcendental functions run on their scalar twins. The Vector API's exp, log and tanh give
      * slightly different last bits when C2 has compiled them (its own vector routines) than before (the Java
-     * fallback, lane by lane through {@link Math}), and when the compiled code takes over depends on timing; a
+     * fallback, lane by lane), and when the compiled code takes over depends on timing; a
      * long, sensitive training run can then print a different figure from one run to the next. {@link Math}'s
      * functions give the same bits interpreted and compiled, and the other kernels (products, sums, arithmetic,
      * comparisons) are exact in both, so with this set two runs of the same program give the same bits.
