@@ -241,13 +241,19 @@ public final class Matrix {
      * @throws ShapeException as {@link #dot} does
      */
     public Matrix dotDivide(Matrix other, double divisor) {
-        if (cols != other.rows) {
-            throw ShapeException.dot(shape(), other.shape());
-        }
-        double[] out = new double[rows * other.cols];
-        product(this, other, out, null, THREADS, true);
+        double[] out = freshProduct(this, other);
         Elementwise.binaryScalarRight(Elementwise.Binary.DIV, out, 0, divisor, out, 0, out.length);
         return new Matrix(rows, other.cols, out, false);
+    }
+
+    /** {@code a · b} into a new array, after numpy's shape check: what {@link #dot} and its variants store. */
+    private static double[] freshProduct(Matrix a, Matrix b) {
+        if (a.cols != b.rows) {
+            throw ShapeException.dot(a.shape(), b.shape());
+        }
+        double[] out = new double[a.rows * b.cols];
+        product(a, b, out, null, THREADS, true);
+        return out;
     }
 
     /** True when this matrix is a transposed view of another's storage. */
@@ -263,12 +269,7 @@ public final class Matrix {
      * @throws ShapeException {@code shapes (3,4) and (5,2) not aligned: 4 (dim 1) != 5 (dim 0)}
      */
     public Matrix dot(Matrix other) {
-        if (cols != other.rows) {
-            throw ShapeException.dot(shape(), other.shape());
-        }
-        double[] out = new double[rows * other.cols];
-        product(this, other, out, null, THREADS, true);
-        return new Matrix(rows, other.cols, out, false);
+        return new Matrix(rows, other.cols, freshProduct(this, other), false);
     }
 
     /**
@@ -307,9 +308,7 @@ public final class Matrix {
 
         synchronized double[] values() {
             if (values == null) {
-                double[] out = new double[left.rows * right.cols];
-                product(left, right, out, null, THREADS, true);
-                values = out;
+                values = freshProduct(left, right);
                 left = null;
                 right = null;
             }

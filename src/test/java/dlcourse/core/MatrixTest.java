@@ -536,6 +536,7 @@ class MatrixTest {
             assertMessage(ShapeException.class, "operands could not be broadcast together with shapes (2,3) (1,2)",
                     () -> Matrix.zeros(2, 3).divide(Matrix.zeros(1, 2)));
         }
+
         @Test
         void subtractScaled_equals_subtracting_the_scaled_matrix_bit_for_bit() {
             SplittableRandom rnd = new SplittableRandom(SEED);
